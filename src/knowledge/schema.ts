@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { DateTime } from 'luxon';
+
+/** A calendar date written as YYYY-MM-DD. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real calendar date');
+
+const topicId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
+const regionId = z.enum(['eea', 'ch', 'uk', 'ca', 'hk', 'us', 'rest-of-world']);
+export type RegionId = z.infer<typeof regionId>;
+export const REGION_IDS = regionId.options;
+
+export const sourceSchema = z.strictObject({
+  title: z.string().min(3),
+  url: z.url({ protocol: /^https$/, error: 'must be an https:// address' }),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+/**
+ * Words and phrases that point at a topic. Weights are the strength of the hint:
+ * `strong` almost settles the topic alone, `weak` only tips a balance.
+ */
+const keywordsSchema = z.strictObject({
+  strong: z.array(z.string().min(2)).default([]),
+  normal: z.array(z.string().min(2)).default([]),
+  weak: z.array(z.string().min(2)).default([]),
+});
+
+export const topicSchema = z.strictObject({
+  id: topicId,
+  title: z.string().min(3).max(80),
+  /** One line shown on buttons and in suggestions. */
+  summary: z.string().min(10).max(200),
+  /** Markdown. `{{date:YYYY-MM-DD}}` becomes the date plus how long ago or ahead it is. */
+  answer: z.string().min(20),
+  /** Points the sources leave open; shown under the answer as unconfirmed. */
+  unconfirmed: z.array(z.string().min(10)).default([]),
+  /** Region-specific additions to the answer, shown when the question names a place in that region. */
+  regionNotes: z.partialRecord(regionId, z.string().min(10)).default({}),
+  phrasings: z.array(z.string().min(3)).min(3, 'needs at least 3 phrasings'),
+  keywords: keywordsSchema.default({ strong: [], normal: [], weak: [] }),
+  related: z.array(topicId).max(5).default([]),
+  /** Show the "Open LinkedIn setting" button on this topic's card. */
+  settingButton: z.boolean().default(false),
+  sources: z.array(sourceSchema).min(1, 'needs at least one source'),
+  lastChecked: isoDate,
+});
+export type Topic = z.infer<typeof topicSchema>;
+
+/** An organisation's override: any topic field may be given; a new topic must give them all. */
+export const topicPatchSchema = topicSchema.partial().required({ id: true });
+export type TopicPatch = z.infer<typeof topicPatchSchema>;
+
+export const regionSchema = z.strictObject({
+  id: regionId,
+  name: z.string().min(2),
+  /** ISO 3166-1 alpha-2 codes, or "all-others" for every code no other region lists. */
+  countries: z.union([z.array(z.string()).min(1), z.literal('all-others')]),
+  /** Whether members' data is used to train content-generating AI models. */
+  trainingUsed: z.boolean(),
+  /** When that use began (YYYY-MM-DD or YYYY-MM), as precisely as the sources allow. */
+  trainingSince: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  /** True when the sources give only an approximate start ("by September 2024"). */
+  trainingSinceApproximate: z.boolean().default(false),
+  /** What the 3 November 2025 update changed there, in Markdown. */
+  change: z.string().min(10),
+  legalBasis: z.string().min(3).nullable(),
+  notes: z.array(z.string().min(10)).default([]),
+  sources: z.array(sourceSchema).min(1),
+  lastChecked: isoDate,
+});
+export type Region = z.infer<typeof regionSchema>;
+
+export const regionsFileSchema = z.strictObject({ regions: z.array(regionSchema) });
+
+/** Place names the gazetteer packages miss (other languages, nations, abbreviations) and words never to read as places. */
+export const placesFileSchema = z.strictObject({
+  aliases: z.record(z.string().min(2), z.string()).default({}),
+  notPlaces: z.array(z.string().min(2)).default([]),
+});
+
+/** What is in and out of the app's scope. */
+export const scopeFileSchema = z.strictObject({
+  /** Words that show a question is about data, AI, privacy or the policy. */
+  domainTerms: z.array(z.string().min(2)).min(1),
+  /** Names of the subject itself. */
+  subjectTerms: z.array(z.string().min(2)).min(1),
+  /** Other companies and products: a question about them, not LinkedIn, is out of scope. */
+  otherCompanies: z.array(z.string().min(1)).default([]),
+  /** Requests the app does not do (writing, HR, expenses…). */
+  offTopic: z.array(z.string().min(2)).default([]),
+});
+
+export const orgFileSchema = z.strictObject({
+  organisation: z.string().min(1).max(80),
+  /** Markdown shown on every card. */
+  note: z.string().min(3).max(600),
+});
