@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { REGION_IDS } from '../knowledge/schema.js';
+
+/** Action ids shared by the card builders and the Slack listeners that answer them. */
+export const ACTIONS = {
+  /** Prefix: `topic:<id>` answers that topic in place (related topics, suggestions, "also asked"). */
+  topic: 'topic:',
+  feedbackUp: 'feedback:up',
+  feedbackDown: 'feedback:down',
+  openSetting: 'open-setting',
+} as const;
+
+export const LINKEDIN_SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+
+const buttonValueSchema = z.object({
+  t: z.string().max(80),
+  r: z.enum(REGION_IDS).nullable().optional(),
+  c: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
+});
+export type ButtonValue = z.infer<typeof buttonValueSchema>;
+
+export function encodeButtonValue(value: ButtonValue): string {
+  return JSON.stringify(value);
+}
+
+/** The value of a button we made, or null for anything else (a forged or old payload). */
+export function decodeButtonValue(raw: string | undefined): ButtonValue | null {
+  if (!raw) return null;
+  try {
+    const parsed = buttonValueSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,50 @@
+import type { KnownBlock } from '@slack/types';
+import type { ComposedAnswer, RegionView } from '../engine/compose.js';
+import { enforceLimits, truncate, type SlackMessage } from './limits.js';
+import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain, quoteUserText } from './mrkdwn.js';
+import {
+  actions, feedbackButtons, header, markdownSections, organisationNote, section, sections, settingButton, sourcesContext, topicButtons,
+} from './parts.js';
+
+/** The answer to one question: the answer, the asker's region, what is unconfirmed, sources, next steps. */
+export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
+  const blocks: KnownBlock[] = [header(answer.topic.title)];
+  if (answer.region) blocks.push(...regionCallout(answer.region, answer.topic.id === 'regions'));
+  blocks.push(...markdownSections(answer.markdown));
+  if (answer.region && answer.regionNote) blocks.push(...sections(`*In ${escapeMrkdwn(answer.region.name)}:* ${markdownToMrkdwn(answer.regionNote)}`));
+  if (answer.unconfirmed.length) blocks.push(...unconfirmedSection(answer.unconfirmed));
+  blocks.push(...organisationNote(answer.organisation));
+  blocks.push(sourcesContext(answer.sources, answer.lastChecked));
+  blocks.push(
+    ...actions([
+      ...(answer.settingButton ? [settingButton()] : []),
+      ...topicButtons(answer.alsoAsked, answer.context, 'Also: '),
+      ...topicButtons(answer.related, answer.context),
+    ], `next:${answer.topic.id}`),
+  );
+  blocks.push(...feedbackButtons(answer.topic.id, answer.context));
+
+  const where = answer.region ? ` (${regionLabel(answer.region)})` : '';
+  const text = `${escapeMrkdwn(answer.topic.title)}${escapeMrkdwn(where)}: ${truncate(mrkdwnToPlain(markdownToMrkdwn(answer.markdown)).replace(/\s+/g, ' '), 300)}`;
+  return enforceLimits({ text, blocks });
+}
+
+export function regionLabel(region: RegionView): string {
+  const asked = region.place ?? region.countryName;
+  return asked && asked.toLowerCase() !== region.name.toLowerCase() ? `${asked} → ${region.name}` : region.name;
+}
+
+/** "📍 Toronto → Canada" with the region's status; the whole region story when the question was about applicability. */
+export function regionCallout(region: RegionView, full: boolean): KnownBlock[] {
+  const lines = [`📍 *${quoteUserText(regionLabel(region), 120)}*`, markdownToMrkdwn(region.status)];
+  if (full) {
+    lines.push(`*What changed on 3 November 2025:* ${markdownToMrkdwn(region.change)}`);
+    if (region.legalBasis) lines.push(`*Legal basis:* ${escapeMrkdwn(region.legalBasis)}`);
+    for (const note of region.notes) lines.push(`• ${markdownToMrkdwn(note)}`);
+  }
+  return sections(lines.join('\n\n'));
+}
+
+export function unconfirmedSection(points: string[]): KnownBlock[] {
+  return [section(`⚠️ *Not confirmed by the sources:*\n${points.map((p) => `• ${markdownToMrkdwn(p)}`).join('\n')}`)];
+}

@@ -1,0 +1,80 @@
+import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { PlaceContext, TopicLink } from '../engine/compose.js';
+import type { Organisation } from '../knowledge/load.js';
+import type { Source } from '../knowledge/schema.js';
+import { ACTIONS, encodeButtonValue, LINKEDIN_SETTING_URL } from './actions.js';
+import { LIMITS, truncate } from './limits.js';
+import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
+
+/** Pieces shared by several cards. */
+
+export function header(text: string): KnownBlock {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true } };
+}
+
+/** Mrkdwn in as many sections as it needs, split between paragraphs so no section passes Slack's limit. */
+export function sections(mrkdwn: string): SectionBlock[] {
+  const out: SectionBlock[] = [];
+  let current = '';
+  for (const paragraph of mrkdwn.split(/\n{2,}/)) {
+    const candidate = current ? `${current}\n\n${paragraph}` : paragraph;
+    if (candidate.length <= LIMITS.sectionText) current = candidate;
+    else {
+      if (current) out.push(section(current));
+      current = paragraph;
+    }
+  }
+  if (current.trim()) out.push(section(current));
+  return out;
+}
+
+export function section(mrkdwn: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) } };
+}
+
+export function markdownSections(markdown: string): SectionBlock[] {
+  return sections(markdownToMrkdwn(markdown));
+}
+
+export function context(...mrkdwn: string[]): ContextBlock {
+  return { type: 'context', elements: mrkdwn.filter(Boolean).slice(0, LIMITS.contextElements).map((text) => ({ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) })) };
+}
+
+export function sourcesContext(sources: Source[], lastChecked: string): ContextBlock {
+  const links = sources.map((s) => `<${s.url}|${escapeMrkdwn(s.title).replace(/[|]/g, '/')}>`).join(' · ');
+  return context(`📚 *Sources:* ${links}`, `🗓️ Last checked against them: ${escapeMrkdwn(lastChecked)}`);
+}
+
+export function organisationNote(org: Organisation | null): KnownBlock[] {
+  if (!org) return [];
+  return [context(`🏢 *${escapeMrkdwn(org.organisation)}:* ${markdownToMrkdwn(org.note)}`)];
+}
+
+export function button(text: string, actionId: string, value?: string, style?: 'primary' | 'danger'): Button {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText), emoji: true },
+    action_id: actionId.slice(0, LIMITS.actionId),
+    ...(value !== undefined ? { value: truncate(value, LIMITS.buttonValue) } : {}),
+    ...(style ? { style } : {}),
+  };
+}
+
+export function settingButton(): Button {
+  return { ...button('Open LinkedIn setting', ACTIONS.openSetting), url: LINKEDIN_SETTING_URL, style: 'primary' };
+}
+
+/** One button per topic; answering it keeps the place the person asked about. */
+export function topicButtons(topics: TopicLink[], place: PlaceContext, prefix = ''): Button[] {
+  return topics.map((t) => button(`${prefix}${t.title}`, `${ACTIONS.topic}${t.id}`, encodeButtonValue({ t: t.id, r: place.region, c: place.country })));
+}
+
+export function actions(elements: Button[], blockId?: string): ActionsBlock[] {
+  if (elements.length === 0) return [];
+  return [{ type: 'actions', ...(blockId ? { block_id: blockId } : {}), elements: elements.slice(0, LIMITS.actionsElements) }];
+}
+
+export function feedbackButtons(topicId: string, place: PlaceContext): ActionsBlock[] {
+  const value = encodeButtonValue({ t: topicId, r: place.region, c: place.country });
+  return actions([button('👍 Helpful', ACTIONS.feedbackUp, value), button('👎 Not helpful', ACTIONS.feedbackDown, value)], `feedback:${topicId}`);
+}

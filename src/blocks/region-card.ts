@@ -1,0 +1,29 @@
+import type { KnownBlock } from '@slack/types';
+import type { PlaceContext, RegionView, TopicLink } from '../engine/compose.js';
+import type { Organisation } from '../knowledge/load.js';
+import { regionCallout } from './answer-card.js';
+import { enforceLimits, type SlackMessage } from './limits.js';
+import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain } from './mrkdwn.js';
+import { actions, feedbackButtons, header, organisationNote, settingButton, sourcesContext, topicButtons } from './parts.js';
+
+export interface RegionCardInput {
+  region: RegionView;
+  organisation: Organisation | null;
+  /** Topics to offer next (how to opt out, which data…). */
+  next: TopicLink[];
+}
+
+/** How things stand in one region: whether data is used, since when, what changed, local notes. */
+export function buildRegionCard({ region, organisation, next }: RegionCardInput): SlackMessage {
+  const place: PlaceContext = { region: region.id, country: null };
+  const blocks: KnownBlock[] = [
+    header(`LinkedIn AI training: ${region.name}`),
+    ...regionCallout(region, true),
+    ...organisationNote(organisation),
+    sourcesContext(region.sources, region.lastChecked),
+    ...actions([settingButton(), ...topicButtons(next, place)], `region:${region.id}`),
+    ...feedbackButtons('regions', place),
+  ];
+  const text = `LinkedIn AI training in ${escapeMrkdwn(region.name)}: ${mrkdwnToPlain(markdownToMrkdwn(region.status))}`;
+  return enforceLimits({ text, blocks });
+}

@@ -1,0 +1,63 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { respond } from '../respond.js';
+import { fail, parseNow, runCli } from './common.js';
+import { renderForTerminal } from './terminal.js';
+
+const USAGE = `Usage: npm run ask -- [--json] [--now ISO-DATE] [QUESTION]
+
+Answers a question about LinkedIn's use of member data for AI training from the knowledge base.
+With no QUESTION, reads questions from standard input, one a line.
+  --json         one line of JSON an answer: question, outOfScope, topic, confidence, region, country, suggestions, text, blocks
+  --now DATE     answer as if today were DATE (for example 2026-11-29)
+Set KNOWLEDGE_DIR to add your organisation's layer.`;
+
+runCli(async () => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: { json: { type: 'boolean', default: false }, now: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const now = parseNow(values.now);
+  const kb = loadKnowledgeBase(process.env.KNOWLEDGE_DIR || undefined);
+  const color = !values.json && process.stdout.isTTY === true;
+
+  const answer = (question: string) => {
+    const { result, message } = respond(kb, question, now);
+    if (values.json) {
+      const line = {
+        question,
+        outOfScope: result.outOfScope,
+        topic: result.topic,
+        confidence: result.confidence,
+        region: result.region,
+        country: result.country,
+        suggestions: result.suggestions,
+        text: message.text,
+        blocks: message.blocks,
+      };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    } else {
+      process.stdout.write(`${color ? '\x1b[36m' : ''}❓ ${question}${color ? '\x1b[0m' : ''}\n\n${renderForTerminal(message, color)}\n\n`);
+    }
+  };
+
+  if (positionals.length) {
+    answer(positionals.join(' '));
+    return;
+  }
+  if (process.stdin.isTTY) process.stderr.write('Type a question and press Enter (Ctrl-D to finish).\n');
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    if (line.trim()) answer(line);
+  }
+});

@@ -1,0 +1,23 @@
+import { parseArgs } from 'node:util';
+import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { runCli } from './common.js';
+
+/** Validates the knowledge base (and an organisation layer: `npm run kb:check -- DIR`) and says what it holds. */
+runCli(() => {
+  const { positionals } = parseArgs({ allowPositionals: true });
+  const orgDir = positionals[0] ?? (process.env.KNOWLEDGE_DIR || undefined);
+  const kb = loadKnowledgeBase(orgDir);
+  const lines = [`Knowledge base OK${orgDir ? ` (with the organisation layer in ${orgDir})` : ''}.`, '', `Topics (${kb.topics.size}):`];
+  for (const t of kb.topics.values()) {
+    const org = kb.data.orgTopicIds.includes(t.id) ? ' [organisation]' : '';
+    lines.push(`  ${t.id.padEnd(20)} ${t.title}${org} — ${t.phrasings.length} phrasings, ${t.sources.length} sources, checked ${t.lastChecked}${t.unconfirmed.length ? `, ${t.unconfirmed.length} unconfirmed` : ''}`);
+  }
+  lines.push('', `Regions (${kb.regions.size}):`);
+  for (const r of kb.regions.values()) {
+    const countries = r.countries === 'all-others' ? 'all other countries' : `${r.countries.length} countries`;
+    lines.push(`  ${r.id.padEnd(14)} ${r.name}: ${countries}, AI training ${r.trainingUsed ? `since ${r.trainingSince}` : 'not used'}`);
+  }
+  lines.push('', `Place names known: ${kb.gazetteer.size}`);
+  lines.push(kb.organisation ? `Organisation note (${kb.organisation.organisation}): ${kb.organisation.note}` : 'No organisation note.');
+  process.stdout.write(`${lines.join('\n')}\n`);
+});

@@ -1,0 +1,112 @@
+import type { DateTime } from 'luxon';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { Organisation } from '../knowledge/load.js';
+import { describeDate, renderDates } from '../knowledge/relative-time.js';
+import type { RegionId, Source } from '../knowledge/schema.js';
+import type { EngineResult } from './engine.js';
+import { countryName } from './places.js';
+
+/** Everything a card shows, as plain data (Markdown strings, no Slack), so any surface can render it. */
+export interface TopicLink {
+  id: string;
+  title: string;
+  summary: string;
+}
+
+/** Where a question was about, carried on buttons so a follow-up keeps the place. */
+export interface PlaceContext {
+  region: RegionId | null;
+  country: string | null;
+}
+
+export interface RegionView {
+  id: RegionId;
+  name: string;
+  /** The place as asked ("Toronto"), if any. */
+  place: string | null;
+  countryName: string | null;
+  /** Markdown: whether and since when members' data is used. */
+  status: string;
+  change: string;
+  legalBasis: string | null;
+  notes: string[];
+  sources: Source[];
+  lastChecked: string;
+}
+
+export interface ComposedAnswer {
+  question: string;
+  topic: TopicLink;
+  markdown: string;
+  unconfirmed: string[];
+  region: RegionView | null;
+  /** The topic's own note for the asker's region. */
+  regionNote: string | null;
+  organisation: Organisation | null;
+  sources: Source[];
+  lastChecked: string;
+  settingButton: boolean;
+  related: TopicLink[];
+  /** A second question found in the same message, offered as a button. */
+  alsoAsked: TopicLink[];
+  context: PlaceContext;
+}
+
+export function topicLink(kb: KnowledgeBase, id: string): TopicLink {
+  const t = kb.topic(id);
+  return { id: t.id, title: t.title, summary: t.summary };
+}
+
+export function composeRegion(kb: KnowledgeBase, id: RegionId, now: DateTime, place: string | null = null, country: string | null = null): RegionView {
+  const r = kb.region(id);
+  const since = r.trainingSinceApproximate ? `by ${describeDate(r.trainingSince, now)}` : `since ${describeDate(r.trainingSince, now)}`;
+  return {
+    id: r.id,
+    name: r.name,
+    place,
+    countryName: country ? countryName(country) : null,
+    status: r.trainingUsed
+      ? `LinkedIn uses members' data here to train content-generating AI models, ${since}, unless they opt out.`
+      : 'LinkedIn does not use members\' data here to train content-generating AI models.',
+    change: renderDates(r.change, now),
+    legalBasis: r.legalBasis,
+    notes: r.notes.map((n) => renderDates(n, now)),
+    sources: r.sources,
+    lastChecked: describeDate(r.lastChecked, now),
+  };
+}
+
+/** The answer to an engine result of kind "answer" (or a topic picked from a button). */
+export function composeAnswer(kb: KnowledgeBase, topicId: string, question: string, context: PlaceContext & { place?: string | null }, now: DateTime): ComposedAnswer {
+  const topic = kb.topic(topicId);
+  const region = context.region ? composeRegion(kb, context.region, now, context.place ?? null, context.country) : null;
+  const regionNote = context.region ? topic.regionNotes[context.region] : undefined;
+  return {
+    question,
+    topic: topicLink(kb, topic.id),
+    markdown: renderDates(topic.answer, now),
+    unconfirmed: topic.unconfirmed.map((u) => renderDates(u, now)),
+    region,
+    regionNote: regionNote ? renderDates(regionNote, now) : null,
+    organisation: kb.organisation,
+    sources: dedupeSources([...topic.sources, ...(region && topic.id === 'regions' ? region.sources : [])]),
+    lastChecked: describeDate(topic.lastChecked, now),
+    settingButton: topic.settingButton,
+    related: topic.related.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id)),
+    alsoAsked: [],
+    context: { region: context.region, country: context.country },
+  };
+}
+
+export function composeFromResult(kb: KnowledgeBase, result: EngineResult, now: DateTime): ComposedAnswer | null {
+  if (result.kind !== 'answer' || !result.topic) return null;
+  const answer = composeAnswer(kb, result.topic, result.question, result, now);
+  answer.alsoAsked = result.suggestions.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id));
+  answer.related = answer.related.filter((r) => !answer.alsoAsked.some((a) => a.id === r.id));
+  return answer;
+}
+
+function dedupeSources(sources: Source[]): Source[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => !seen.has(s.url) && seen.add(s.url));
+}

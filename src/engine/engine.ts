@@ -1,0 +1,72 @@
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { RegionId } from '../knowledge/schema.js';
+import type { TopicScore } from './classifier.js';
+
+/** What the engine made of a question. It knows nothing of Slack: cards are built from this. */
+export interface EngineResult {
+  question: string;
+  /** answer: a topic was found; did-you-mean: in scope but unsure; out-of-scope; empty: nothing was asked. */
+  kind: 'answer' | 'did-you-mean' | 'out-of-scope' | 'empty';
+  outOfScope: boolean;
+  topic: string | null;
+  /** 0..1: how sure the engine is of `topic` (or, for did-you-mean, of its best guess). */
+  confidence: number;
+  region: RegionId | null;
+  country: string | null;
+  /** The place as the question wrote it. */
+  place: string | null;
+  /** Topic ids to offer as buttons: the second question asked, or the best guesses. */
+  suggestions: string[];
+}
+
+/** Tuning, in one place. Scores are sums of keyword weights (strong 4, normal 2, weak 1) and similarity × 6. */
+export const THRESHOLDS = {
+  /** Added to the `regions` topic when a place is named: "does this apply to our Toronto office?". */
+  placeBonus: 3,
+  /** Below this best score there is not enough evidence for any topic. */
+  minScore: 3,
+  /** Below this confidence the engine asks "did you mean" instead of answering. */
+  answerConfidence: 0.4,
+  /** A second topic is offered as a button when it has its own keywords and this share of the best score. */
+  secondaryShare: 0.45,
+  maxSuggestions: 3,
+} as const;
+
+/** Longest question the engine reads; the rest is ignored (Slack messages can be 40,000 characters). */
+export const MAX_QUESTION_LENGTH = 2000;
+
+export function answerQuestion(kb: KnowledgeBase, rawQuestion: string): EngineResult {
+  const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
+  const base = { question: rawQuestion, region: null, country: null, place: null };
+  if (!question.trim()) return { ...base, kind: 'empty', outOfScope: false, topic: null, confidence: 1, suggestions: [] };
+
+  const place = kb.gazetteer.find(question);
+  const analysis = kb.classifier.analyse(question, place);
+  const placed = place ? { region: place.region, country: place.country, place: place.text } : {};
+  const outOfScope = (confidence: number) => ({ ...base, kind: 'out-of-scope' as const, outOfScope: true, topic: null, confidence, suggestions: [] });
+
+  const scores = analysis.scores.map((s) => (place && s.id === 'regions' && s.keywords + s.similarity > 0 ? { ...s, score: s.score + THRESHOLDS.placeBonus } : s));
+  scores.sort((a, b) => b.score - a.score);
+  const [top, second] = scores as [TopicScore, TopicScore | undefined];
+
+  const aboutSomeoneElse = analysis.mentionsOtherCompany && !analysis.mentionsSubject;
+  const hasDomainEvidence = analysis.domainHits > 0 || analysis.strongHits > 0 || (place !== null && top.id === 'regions' && top.keywords > 0);
+  if (aboutSomeoneElse || !hasDomainEvidence || (analysis.offTopic && analysis.strongHits === 0)) return outOfScope(0.9);
+
+  const confidence = confidenceOf(top, second);
+  if (top.score < THRESHOLDS.minScore || confidence < THRESHOLDS.answerConfidence) {
+    const suggestions = scores.filter((s) => s.score > 0).slice(0, THRESHOLDS.maxSuggestions).map((s) => s.id);
+    if (suggestions.length === 0) return outOfScope(0.6);
+    return { ...base, ...placed, kind: 'did-you-mean', outOfScope: false, topic: null, confidence, suggestions };
+  }
+  const secondary = second && second.keywords >= 2 && second.score >= THRESHOLDS.secondaryShare * top.score ? [second.id] : [];
+  return { ...base, ...placed, kind: 'answer', outOfScope: false, topic: top.id, confidence, suggestions: secondary };
+}
+
+/** Half from the margin over the runner-up, half from the absolute weight of evidence. */
+function confidenceOf(top: TopicScore, second: TopicScore | undefined): number {
+  if (top.score <= 0) return 0;
+  const margin = (top.score - (second?.score ?? 0)) / top.score;
+  const strength = Math.min(1, top.score / 10);
+  return Math.round((0.5 * margin + 0.5 * strength) * 100) / 100;
+}

@@ -1,0 +1,166 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { ISO_COUNTRY_CODES } from '../engine/places.js';
+import { describeIssues, KnowledgeBaseError } from './errors.js';
+import {
+  orgFileSchema, placesFileSchema, regionsFileSchema, REGION_IDS, scopeFileSchema, topicPatchSchema, topicSchema,
+  type Region, type Topic,
+} from './schema.js';
+
+export const BUILT_IN_DIR = fileURLToPath(new URL('./data', import.meta.url));
+
+export const REQUIRED_TOPIC_IDS = [
+  'overview', 'timeline', 'regions', 'data-used', 'data-excluded', 'opt-out-how', 'opt-out-effect', 'objection-form',
+  'microsoft-sharing', 'minors', 'legal-basis', 'regulators', 'deleting-content', 'protect-content', 'why-and-concerns',
+  'company-pages', 'recruiting-features', 'ai-features',
+] as const;
+
+export interface Organisation {
+  organisation: string;
+  note: string;
+}
+
+/** Validated knowledge: the built-in layer with an organisation's layer applied over it. */
+export interface KnowledgeData {
+  topics: Topic[];
+  regions: Region[];
+  places: z.infer<typeof placesFileSchema>;
+  scope: z.infer<typeof scopeFileSchema>;
+  organisation: Organisation | null;
+  /** Topic ids the organisation layer added or changed. */
+  orgTopicIds: string[];
+}
+
+/** Reads and validates the built-in knowledge base and, when `orgDir` is given, the organisation's layer. */
+export function loadKnowledgeData(orgDir?: string): KnowledgeData {
+  const problems: string[] = [];
+  const builtIn = readLayer(BUILT_IN_DIR, problems);
+  const regionsDoc = builtIn.get('regions.yml');
+  const placesDoc = builtIn.get('places.yml');
+  const scopeDoc = builtIn.get('scope.yml');
+  const regions = regionsDoc === undefined ? missing('regions.yml', problems) : validate('regions.yml', regionsFileSchema, regionsDoc, problems)?.regions;
+  const places = placesDoc === undefined ? missing('places.yml', problems) : validate('places.yml', placesFileSchema, placesDoc, problems);
+  const scope = scopeDoc === undefined ? missing('scope.yml', problems) : validate('scope.yml', scopeFileSchema, scopeDoc, problems);
+
+  const topics = new Map<string, Topic>();
+  for (const [file, doc] of builtIn) {
+    if (!file.startsWith('topics/')) continue;
+    const topic = validate(file, topicSchema, doc, problems);
+    if (!topic) continue;
+    if (topics.has(topic.id)) problems.push(`${file}: id: "${topic.id}" is used by another topic`);
+    topics.set(topic.id, topic);
+  }
+
+  let organisation: Organisation | null = null;
+  const orgTopicIds: string[] = [];
+  if (orgDir) {
+    const layer = readLayer(orgDir, problems);
+    const orgDoc = layer.get('organisation.yml');
+    if (orgDoc !== undefined) organisation = validate('organisation.yml', orgFileSchema, orgDoc, problems) ?? null;
+    for (const [file, doc] of layer) {
+      if (file === 'organisation.yml') continue;
+      if (!file.startsWith('topics/')) {
+        problems.push(`${file}: an organisation layer holds organisation.yml and topics/*.yml only`);
+        continue;
+      }
+      const patch = validate(file, topicPatchSchema, doc, problems);
+      if (!patch) continue;
+      const base = topics.get(patch.id);
+      const merged = validate(file, topicSchema, base ? { ...base, ...patch } : patch, problems);
+      if (merged) {
+        topics.set(merged.id, merged);
+        orgTopicIds.push(merged.id);
+      }
+    }
+  }
+
+  for (const id of REQUIRED_TOPIC_IDS) if (!topics.has(id)) problems.push(`topics/${id}.yml: topic "${id}" is missing`);
+  for (const topic of topics.values()) {
+    topic.related.forEach((rel, i) => {
+      if (!topics.has(rel)) problems.push(`topics/${topic.id}.yml: related[${i}]: "${rel}" is not a topic id`);
+      else if (rel === topic.id) problems.push(`topics/${topic.id}.yml: related[${i}]: a topic cannot be related to itself`);
+    });
+  }
+  if (regions) checkRegions(regions, problems);
+  if (places) {
+    for (const [name, target] of Object.entries(places.aliases)) {
+      if (!ISO_COUNTRY_CODES.has(target) && !(REGION_IDS as readonly string[]).includes(target)) {
+        problems.push(`places.yml: aliases.${name}: "${target}" is neither an ISO 3166-1 alpha-2 code nor a region id`);
+      }
+    }
+  }
+
+  if (problems.length || !regions || !places || !scope) throw new KnowledgeBaseError(problems);
+  return { topics: [...topics.values()], regions, places, scope, organisation, orgTopicIds };
+}
+
+function checkRegions(regions: Region[], problems: string[]): void {
+  const seen = new Map<string, string>();
+  regions.forEach((region, i) => {
+    if (region.countries === 'all-others') return;
+    region.countries.forEach((code, j) => {
+      if (!ISO_COUNTRY_CODES.has(code)) problems.push(`regions.yml: regions[${i}].countries[${j}]: "${code}" is not an ISO 3166-1 alpha-2 code`);
+      const other = seen.get(code);
+      if (other) problems.push(`regions.yml: regions[${i}].countries[${j}]: "${code}" is already in region "${other}"`);
+      seen.set(code, region.id);
+    });
+  });
+  for (const id of REGION_IDS) if (!regions.some((r) => r.id === id)) problems.push(`regions.yml: regions: region "${id}" is missing`);
+  const ids = regions.map((r) => r.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) problems.push(`regions.yml: regions[${i}].id: "${id}" appears twice`);
+  });
+  if (regions.filter((r) => r.countries === 'all-others').length !== 1) {
+    problems.push('regions.yml: regions: exactly one region must have countries: all-others');
+  }
+}
+
+function missing(file: string, problems: string[]): undefined {
+  problems.push(`${file}: the file is missing`);
+  return undefined;
+}
+
+function validate<S extends z.ZodType>(file: string, schema: S, doc: unknown, problems: string[]): z.infer<S> | undefined {
+  const result = schema.safeParse(doc);
+  if (result.success) return result.data;
+  problems.push(...describeIssues(file, result.error));
+  return undefined;
+}
+
+/** Every .yml/.yaml/.json file under dir, parsed, keyed by its path relative to dir. */
+function readLayer(dir: string, problems: string[]): Map<string, unknown> {
+  const docs = new Map<string, unknown>();
+  let files: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    files = listFiles(dir);
+  } catch {
+    problems.push(`${dir}: no such directory, or it cannot be read`);
+    return docs;
+  }
+  for (const path of files) {
+    const file = relative(dir, path).split('\\').join('/');
+    if (!/\.(ya?ml|json)$/.test(file)) continue;
+    try {
+      docs.set(file.replace(/\.yaml$/, '.yml'), parseYaml(readFileSync(path, 'utf8'), { uniqueKeys: true }));
+    } catch (error) {
+      if (error instanceof YAMLParseError) {
+        const at = error.linePos?.[0];
+        problems.push(`${file}: ${at ? `line ${at.line}, column ${at.col}: ` : ''}${error.message.split('\n')[0]}`);
+      } else {
+        problems.push(`${file}: cannot be read (${(error as Error).message})`);
+      }
+    }
+  }
+  return docs;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => !basename(e.name).startsWith('.'))
+    .flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]))
+    .sort();
+}

@@ -1,0 +1,85 @@
+import { DateTime } from 'luxon';
+import { buildAnswerCard } from './blocks/answer-card.js';
+import { buildDidYouMeanCard } from './blocks/did-you-mean-card.js';
+import { buildHelpCard } from './blocks/help-card.js';
+import type { SlackMessage } from './blocks/limits.js';
+import { buildOutOfScopeCard } from './blocks/out-of-scope-card.js';
+import { buildOverviewCard } from './blocks/overview-card.js';
+import { buildRegionCard } from './blocks/region-card.js';
+import { composeAnswer, composeFromResult, composeRegion, topicLink, type PlaceContext } from './engine/compose.js';
+import { answerQuestion, type EngineResult } from './engine/engine.js';
+import type { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { REGION_IDS, type RegionId } from './knowledge/schema.js';
+
+/** The topics offered first, in the order people need them. */
+const STARTER_TOPICS = ['regions', 'opt-out-how', 'data-used', 'opt-out-effect', 'data-excluded', 'objection-form', 'microsoft-sharing', 'minors', 'timeline'];
+
+export interface Response {
+  result: EngineResult;
+  message: SlackMessage;
+}
+
+/** Question in, engine result and card out: what every surface (CLI, slash command, mention, DM) shows. */
+export function respond(kb: KnowledgeBase, question: string, now: DateTime = DateTime.now()): Response {
+  const result = answerQuestion(kb, question);
+  return { result, message: cardFor(kb, result, now) };
+}
+
+export function cardFor(kb: KnowledgeBase, result: EngineResult, now: DateTime): SlackMessage {
+  switch (result.kind) {
+    case 'empty':
+      return helpCard(kb);
+    case 'out-of-scope':
+      return buildOutOfScopeCard({ question: result.question, examples: starterTopics(kb).slice(0, 3) });
+    case 'did-you-mean':
+      return buildDidYouMeanCard({
+        question: result.question,
+        suggestions: result.suggestions.map((id) => topicLink(kb, id)),
+        place: { region: result.region, country: result.country },
+        organisation: kb.organisation,
+      });
+    case 'answer': {
+      if (result.topic === 'overview' && !result.region) return overviewCard(kb, now);
+      const answer = composeFromResult(kb, result, now);
+      return answer ? buildAnswerCard(answer) : helpCard(kb);
+    }
+  }
+}
+
+/** The card for a topic picked from a button, keeping the place the person asked about. */
+export function topicCard(kb: KnowledgeBase, topicId: string, place: PlaceContext, now: DateTime): SlackMessage {
+  if (!kb.topics.has(topicId)) return helpCard(kb);
+  if (topicId === 'overview' && !place.region) return overviewCard(kb, now);
+  return buildAnswerCard(composeAnswer(kb, topicId, '', place, now));
+}
+
+export function overviewCard(kb: KnowledgeBase, now: DateTime): SlackMessage {
+  return buildOverviewCard({
+    overview: composeAnswer(kb, 'overview', '', { region: null, country: null }, now),
+    regions: REGION_IDS.filter((id) => kb.regions.has(id)).map((id) => composeRegion(kb, id, now)),
+    topics: starterTopics(kb),
+  });
+}
+
+export function helpCard(kb: KnowledgeBase): SlackMessage {
+  return buildHelpCard({ topics: [...kb.topics.keys()].map((id) => topicLink(kb, id)), organisation: kb.organisation });
+}
+
+/** The region card for a place ("Zürich", "Canada", "EU"), or null when no place is recognised. */
+export function regionCardFor(kb: KnowledgeBase, placeText: string, now: DateTime): SlackMessage | null {
+  const place = kb.gazetteer.find(placeText);
+  if (!place) return null;
+  return regionCard(kb, place.region, now, place.text, place.country);
+}
+
+export function regionCard(kb: KnowledgeBase, region: RegionId, now: DateTime, place: string | null = null, country: string | null = null): SlackMessage {
+  return buildRegionCard({
+    region: composeRegion(kb, region, now, place, country),
+    organisation: kb.organisation,
+    next: ['opt-out-how', 'data-used', 'opt-out-effect'].filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id)),
+  });
+}
+
+function starterTopics(kb: KnowledgeBase) {
+  return STARTER_TOPICS.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id));
+}
