@@ -1,7 +1,7 @@
 import { TopicClassifier } from '../engine/classifier.js';
 import { Gazetteer } from '../engine/places.js';
 import { phraseStems } from '../engine/phrase-index.js';
-import { loadKnowledgeData, type KnowledgeData, type Organisation } from './load.js';
+import { loadKnowledgeData, type KnowledgeData, type LoadOptions, type Organisation } from './load.js';
 import type { Region, RegionId, Topic } from './schema.js';
 
 /** The validated knowledge with the indexes built from it, ready to answer questions. */
@@ -41,6 +41,6 @@ export class KnowledgeBase {
 }
 
 /** Loads the built-in knowledge base and, if given, the organisation layer in `orgDir` (KNOWLEDGE_DIR). */
-export function loadKnowledgeBase(orgDir?: string): KnowledgeBase {
-  return new KnowledgeBase(loadKnowledgeData(orgDir));
+export function loadKnowledgeBase(orgDir?: string, options: Omit<LoadOptions, 'orgDir'> = {}): KnowledgeBase {
+  return new KnowledgeBase(loadKnowledgeData({ ...options, orgDir }));
 }

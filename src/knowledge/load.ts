@@ -34,10 +34,17 @@ export interface KnowledgeData {
   orgTopicIds: string[];
 }
 
+export interface LoadOptions {
+  /** The organisation's layer (KNOWLEDGE_DIR). */
+  orgDir?: string | undefined;
+  /** The built-in layer; tests point it at a copy. */
+  builtInDir?: string;
+}
+
 /** Reads and validates the built-in knowledge base and, when `orgDir` is given, the organisation's layer. */
-export function loadKnowledgeData(orgDir?: string): KnowledgeData {
+export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOptions = {}): KnowledgeData {
   const problems: string[] = [];
-  const builtIn = readLayer(BUILT_IN_DIR, problems);
+  const builtIn = readLayer(builtInDir, problems);
   const regionsDoc = builtIn.get('regions.yml');
   const placesDoc = builtIn.get('places.yml');
   const scopeDoc = builtIn.get('scope.yml');

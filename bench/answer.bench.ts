@@ -1,0 +1,53 @@
+/**
+ * npm run bench: what one answer costs (engine + card) and how long the knowledge base takes to
+ * load and index. Prints figures; asserts nothing (timing belongs here, not in unit tests).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const now = performance.now();
+const { loadKnowledgeBase } = await import('../src/knowledge/knowledge-base.js');
+const kbCold = loadKnowledgeBase();
+const coldMs = performance.now() - now;
+
+const { respond } = await import('../src/respond.js');
+const { DateTime } = await import('luxon');
+
+const loads: number[] = [];
+for (let i = 0; i < 15; i++) {
+  const t = performance.now();
+  loadKnowledgeBase();
+  loads.push(performance.now() - t);
+}
+
+const files = ['../../shared/eval/questions.jsonl', '../tests/eval/questions.extra.jsonl'];
+const questions = files.flatMap((f) => {
+  try {
+    return readFileSync(fileURLToPath(new URL(f, import.meta.url)), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q);
+  } catch {
+    return [];
+  }
+});
+if (questions.length === 0) questions.push('Does this apply to our Toronto office?', 'how do i turn off linkedin ai trainng??');
+
+const today = DateTime.fromISO('2026-11-29');
+for (const q of questions) respond(kbCold, q, today); // warm-up: JIT and typo caches
+const rounds = Math.max(1, Math.ceil(20_000 / questions.length));
+const perAnswer: number[] = [];
+for (let r = 0; r < rounds; r++) {
+  for (const q of questions) {
+    const t = performance.now();
+    respond(kbCold, q, today);
+    perAnswer.push(performance.now() - t);
+  }
+}
+
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+const pct = (xs: number[], p: number) => sorted(xs)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const ms = (x: number) => `${x.toFixed(3)} ms`;
+
+console.log(`Node ${process.version}, ${questions.length} distinct questions, ${perAnswer.length} answers`);
+console.log(`One answer incl. its card: mean ${ms(mean(perAnswer))}, p50 ${ms(pct(perAnswer, 50))}, p99 ${ms(pct(perAnswer, 99))}  (target < 0.5 ms)`);
+console.log(`Load + index the knowledge base: first ${coldMs.toFixed(1)} ms (incl. importing the modules and place data), then median ${ms(pct(loads, 50))} (target < 300 ms)`);

@@ -1,0 +1,27 @@
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import { describeDate, relativeToNow, renderDates } from '../../src/knowledge/relative-time.js';
+
+const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
+
+describe('dates relative to today', () => {
+  it('says how long ago the change took effect', () => {
+    expect(describeDate('2025-11-03', at('2026-11-29'))).toBe('3 November 2025 (about a year ago)');
+    expect(describeDate('2025-11-03', at('2025-11-03'))).toBe('3 November 2025 (today)');
+    expect(describeDate('2025-11-03', at('2025-11-04'))).toBe('3 November 2025 (1 day ago)');
+    expect(describeDate('2025-11-03', at('2025-10-01'))).toBe('3 November 2025 (in 5 weeks)');
+    expect(describeDate('2025-11-03', at('2028-12-01'))).toBe('3 November 2025 (about 3 years ago)');
+  });
+
+  it('writes a month-only date as the month', () => {
+    expect(describeDate('2024-09', at('2026-11-29'))).toBe('September 2024 (about 2 years ago)');
+  });
+
+  it('rounds months', () => {
+    expect(relativeToNow(at('2025-11-03'), at('2026-05-03'))).toBe('about 6 months ago');
+  });
+
+  it('replaces date tokens in knowledge-base text', () => {
+    expect(renderDates('In effect since {{date:2025-11-03}}.', at('2026-11-29'))).toBe('In effect since 3 November 2025 (about a year ago).');
+  });
+});
