@@ -13,7 +13,7 @@ export const ACTIONS = {
 export const LINKEDIN_SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 
 const buttonValueSchema = z.object({
-  t: z.string().max(80),
+  t: z.string().max(60),
   r: z.enum(REGION_IDS).nullable().optional(),
   c: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
 });

@@ -7,7 +7,7 @@ export function escapeMrkdwn(text: string): string {
 
 // C0/C1 control characters (but tab and newline), bidi overrides and zero-width joiners that
 // could hide or reorder text.
-const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
  * A person's own words made safe to show inside mrkdwn: control characters dropped, whitespace

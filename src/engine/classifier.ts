@@ -1,7 +1,7 @@
 import type { Topic } from '../knowledge/schema.js';
 import { FuzzyVocabulary } from './fuzzy-vocabulary.js';
 import { candidateStems, PhraseIndex, phraseStems, type Phrase } from './phrase-index.js';
-import { stem, tokenizeWithOriginal } from './text.js';
+import { stem, tokenize, tokenizeWithOriginal } from './text.js';
 
 /** How much one matched keyword adds to its topic's score. */
 export const KEYWORD_WEIGHT = { strong: 4, normal: 2, weak: 1 } as const;
@@ -15,7 +15,7 @@ export interface ScopeTerms {
   offTopic: string[];
 }
 
-type Signal = { kind: 'keyword'; topic: string; weight: number } | { kind: 'domain' | 'subject' | 'other-company' | 'off-topic' };
+type Signal = { kind: 'keyword'; topic: string; weight: number } | { kind: 'domain' | 'subject' | 'off-topic' } | { kind: 'other-company'; words: string[] };
 
 export interface TopicScore {
   id: string;
@@ -63,13 +63,13 @@ export class TopicClassifier {
         for (const k of topic.keywords[level]) phrases.push({ stems: phraseStems(k), value: { kind: 'keyword', topic: topic.id, weight: KEYWORD_WEIGHT[level] } });
       }
     }
-    const add = (terms: string[], kind: 'domain' | 'subject' | 'other-company' | 'off-topic') => {
+    const add = (terms: string[], kind: 'domain' | 'subject' | 'off-topic') => {
       for (const t of terms) phrases.push({ stems: phraseStems(t), value: { kind } });
     };
     add(scope.domainTerms, 'domain');
     add(scope.subjectTerms, 'subject');
-    add(scope.otherCompanies, 'other-company');
     add(scope.offTopic, 'off-topic');
+    for (const company of scope.otherCompanies) phrases.push({ stems: phraseStems(company), value: { kind: 'other-company', words: tokenize(company) } });
     this.signals = new PhraseIndex(phrases);
 
     const phrasingStems = topics.flatMap((t) => t.phrasings.map((p) => ({ topic: t.id, stems: new Set(phraseStems(p)) })));
@@ -102,16 +102,25 @@ export class TopicClassifier {
     let mentionsSubject = false;
     let mentionsOtherCompany = false;
     let offTopic = false;
-    for (const { phrase } of this.signals.find(candidates)) {
-      const signal = phrase.value;
+    const found = this.signals.find(candidates);
+    // Longer phrases are more specific, so they count a little more.
+    const value = (m: (typeof found)[number]) => (m.phrase.value.kind === 'keyword' ? m.phrase.value.weight * (1 + 0.25 * (m.end - m.start - 1)) : 0);
+    found.sort((a, b) => value(b) - value(a));
+    // Words count once per topic: "opt-out" matches both "opt out" and "opt-out", but is one hint.
+    const usedWords = new Map<string, Set<number>>();
+    for (const match of found) {
+      const signal = match.phrase.value;
       if (signal.kind === 'keyword') {
-        // Longer phrases are more specific, so they count a little more.
-        const bonus = 1 + 0.25 * (phrase.stems.length - 1);
-        keywordScore.set(signal.topic, (keywordScore.get(signal.topic) ?? 0) + signal.weight * bonus);
+        const used = usedWords.get(signal.topic) ?? new Set<number>();
+        usedWords.set(signal.topic, used);
+        const words = Array.from({ length: match.end - match.start }, (_, k) => match.start + k);
+        if (words.some((w) => used.has(w))) continue;
+        for (const w of words) used.add(w);
+        keywordScore.set(signal.topic, (keywordScore.get(signal.topic) ?? 0) + value(match));
         if (signal.weight === KEYWORD_WEIGHT.strong) strongHits++;
       } else if (signal.kind === 'domain') domainHits++;
       else if (signal.kind === 'subject') mentionsSubject = true;
-      else if (signal.kind === 'other-company') mentionsOtherCompany = mentionsOtherCompany || exactWordMatch(tokens, phrase.stems);
+      else if (signal.kind === 'other-company') mentionsOtherCompany = mentionsOtherCompany || exactWordMatch(tokens, signal.words);
       else offTopic = true;
     }
 
@@ -152,10 +161,10 @@ export class TopicClassifier {
   }
 }
 
-/** Company names are matched exactly: a typo tolerance would turn "meta" into "metadata" hits and "x" into anything. */
-function exactWordMatch(tokens: readonly string[], stems: readonly string[]): boolean {
-  for (let i = 0; i + stems.length <= tokens.length; i++) {
-    if (stems.every((s, k) => stem(tokens[i + k] ?? '') === s)) return true;
+/** Company names are matched word for word: near misses would turn "apply" into "apple". */
+function exactWordMatch(tokens: readonly string[], words: readonly string[]): boolean {
+  for (let i = 0; i + words.length <= tokens.length; i++) {
+    if (words.every((w, k) => tokens[i + k] === w)) return true;
   }
   return false;
 }

@@ -36,7 +36,7 @@ export const THRESHOLDS = {
 export const MAX_QUESTION_LENGTH = 2000;
 
 export function answerQuestion(kb: KnowledgeBase, rawQuestion: string): EngineResult {
-  const question = rawQuestion.slice(0, MAX_QUESTION_LENGTH);
+  const question = rawQuestion.trimStart().slice(0, MAX_QUESTION_LENGTH);
   const base = { question: rawQuestion, region: null, country: null, place: null };
   if (!question.trim()) return { ...base, kind: 'empty', outOfScope: false, topic: null, confidence: 1, suggestions: [] };
 
@@ -49,9 +49,11 @@ export function answerQuestion(kb: KnowledgeBase, rawQuestion: string): EngineRe
   scores.sort((a, b) => b.score - a.score);
   const [top, second] = scores as [TopicScore, TopicScore | undefined];
 
+  // Out of scope: about another company, a request the app does not do, or nothing of the subject at all.
   const aboutSomeoneElse = analysis.mentionsOtherCompany && !analysis.mentionsSubject;
-  const hasDomainEvidence = analysis.domainHits > 0 || analysis.strongHits > 0 || (place !== null && top.id === 'regions' && top.keywords > 0);
-  if (aboutSomeoneElse || !hasDomainEvidence || (analysis.offTopic && analysis.strongHits === 0)) return outOfScope(0.9);
+  const otherRequest = analysis.offTopic && analysis.domainHits === 0;
+  const hasEvidence = analysis.domainHits > 0 || analysis.strongHits > 0 || (place !== null && (analysis.mentionsSubject || (top.id === 'regions' && top.keywords > 0)));
+  if (aboutSomeoneElse || otherRequest || !hasEvidence) return outOfScope(0.9);
 
   const confidence = confidenceOf(top, second);
   if (top.score < THRESHOLDS.minScore || confidence < THRESHOLDS.answerConfidence) {

@@ -1,3 +1,6 @@
+/** Shorter stems must match exactly: one edit in four letters turns "amet" into "afet". */
+export const MIN_FUZZY_LENGTH = 5;
+
 /**
  * A vocabulary that finds known stems for misspelt ones ("trainng" → "train", "privte" → "privat").
  * One-deletion neighbourhoods (as in SymSpell) find every stem within one edit or one swap of
@@ -21,7 +24,7 @@ export class FuzzyVocabulary {
     if (this.known.has(stem)) return [stem];
     const cached = this.cache.get(stem);
     if (cached) return cached;
-    const found = stem.length < 4 ? [] : this.near(stem);
+    const found = stem.length < MIN_FUZZY_LENGTH ? [] : this.near(stem);
     if (this.cache.size > 50_000) this.cache.clear();
     this.cache.set(stem, found);
     return found;
@@ -30,7 +33,7 @@ export class FuzzyVocabulary {
   private add(stem: string): void {
     if (this.known.has(stem)) return;
     this.known.add(stem);
-    if (stem.length < 4) return;
+    if (stem.length < MIN_FUZZY_LENGTH) return;
     for (const variant of [stem, ...deletions(stem)]) {
       let set = this.byDeletion.get(variant);
       if (!set) this.byDeletion.set(variant, (set = new Set()));
@@ -42,7 +45,7 @@ export class FuzzyVocabulary {
     const found = new Set<string>();
     for (const variant of [stem, ...deletions(stem)]) {
       for (const candidate of this.byDeletion.get(variant) ?? []) {
-        if (candidate.length >= 4 && withinOneEdit(stem, candidate)) found.add(candidate);
+        if (candidate.length >= MIN_FUZZY_LENGTH && withinOneEdit(stem, candidate)) found.add(candidate);
       }
     }
     return [...found];

@@ -25,12 +25,15 @@ interface Entry {
   upperCaseOnly: boolean;
 }
 
-// world-countries ships CommonJS whose types declare an ES default export; require() sidesteps the mismatch.
-const worldCountries = createRequire(import.meta.url)('world-countries') as Country[];
+// world-countries ships CommonJS whose types declare an ES default export, stopwords-iso is JSON: require() reads both.
+const require = createRequire(import.meta.url);
+const worldCountries = require('world-countries') as Country[];
+const stopwords = require('stopwords-iso') as Record<string, string[]>;
 
-const RANK = { country: 5, alias: 4, region: 3, demonym: 3, city: 2, province: 1 } as const;
+const RANK = { country: 5, alias: 4, region: 3, demonym: 3, city: 2 } as const;
 const MAX_WORDS = 5;
 const TRANSLATIONS = ['deu', 'fra', 'ita', 'nld', 'por', 'spa'] as const;
+const QUESTION_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt'];
 /** Administrative names that are directions or generic words in several countries. */
 const GENERIC_PROVINCES = new Set(['central', 'centre', 'center', 'north', 'south', 'east', 'west', 'nord', 'sud', 'ouest', 'est']);
 
@@ -38,7 +41,12 @@ export const ISO_COUNTRY_CODES: ReadonlySet<string> = new Set(worldCountries.map
 
 export interface PlaceData {
   aliases: Record<string, string>;
+  upperCaseOnly: string[];
   notPlaces: string[];
+}
+
+function key(name: string): string {
+  return tokenizeWithOriginal(name).map((t) => t.token).join(' ');
 }
 
 /**
@@ -57,7 +65,8 @@ export class Gazetteer {
     for (const region of regions) {
       if (region.countries !== 'all-others') for (const code of region.countries) this.regionOfCountry.set(code, region.id);
     }
-    const blocked = new Set([...places.notPlaces.map(fold), ...reservedWords]);
+    // "para", "como" and "van" are towns too, but in a question they are nearly always just words.
+    const blocked = new Set([...places.notPlaces.map(fold), ...reservedWords, ...QUESTION_LANGUAGES.flatMap((l) => stopwords[l] ?? []).map(fold)]);
     const allow = (key: string) => key.length >= 2 && !blocked.has(key);
 
     for (const c of worldCountries) {
@@ -67,35 +76,39 @@ export class Gazetteer {
         if (t) names.push(t.common, t.official);
       }
       names.push(...c.altSpellings.filter((s) => s.length > 3));
-      for (const name of names) this.put(name, c.cca2, null, RANK.country, Infinity, allow);
+      // "Dutch" and "American" are also demonyms of dependent territories: the sovereign state wins.
+      const weight = (c.independent ? 1e9 : 0) + c.area;
+      for (const name of names) this.put(name, c.cca2, null, RANK.country, weight, allow);
       for (const d of Object.values(c.demonyms ?? {})) {
         for (const form of [d.m, d.f]) {
           if (!form) continue;
-          this.put(form, c.cca2, null, RANK.demonym, Infinity, allow);
-          this.put(`${form}s`, c.cca2, null, RANK.demonym, Infinity, allow);
+          this.put(form, c.cca2, null, RANK.demonym, weight, allow);
+          this.put(`${form}s`, c.cca2, null, RANK.demonym, weight, allow);
         }
       }
     }
 
-    const provinceCountries = new Map<string, Set<string>>();
+    // A province counts as big as its cities together, so Ontario (Canada) beats Ontario (California).
+    const provinces = new Map<string, { countries: Set<string>; population: number }>();
     for (const city of cityTimezones.cityMapping) {
       if (!ISO_COUNTRY_CODES.has(city.iso2)) continue;
       for (const name of [city.city, city.city_ascii]) this.put(name, city.iso2, null, RANK.city, city.pop, allow);
       if (city.province) {
-        const set = provinceCountries.get(city.province) ?? new Set();
-        provinceCountries.set(city.province, set.add(city.iso2));
+        const p = provinces.get(city.province) ?? { countries: new Set(), population: 0 };
+        p.countries.add(city.iso2);
+        p.population += city.pop;
+        provinces.set(city.province, p);
       }
     }
-    for (const [province, countries] of provinceCountries) {
+    for (const [province, { countries, population }] of provinces) {
       const [only] = countries;
-      if (countries.size === 1 && only && !GENERIC_PROVINCES.has(fold(province))) {
-        this.put(province, only, null, RANK.province, 0, allow);
-      }
+      if (countries.size === 1 && only && !GENERIC_PROVINCES.has(fold(province))) this.put(province, only, null, RANK.city, population, allow);
     }
 
+    const upperCaseOnly = new Set(places.upperCaseOnly.map(fold));
     for (const [name, target] of Object.entries(places.aliases)) {
       const isRegion = regions.some((r) => r.id === target);
-      this.put(name, isRegion ? null : target, isRegion ? (target as RegionId) : null, isRegion ? RANK.region : RANK.alias, Infinity, () => true);
+      this.put(name, isRegion ? null : target, isRegion ? (target as RegionId) : null, isRegion ? RANK.region : RANK.alias, Infinity, () => true, upperCaseOnly.has(fold(name)));
     }
   }
 
@@ -131,12 +144,13 @@ export class Gazetteer {
     return best?.match ?? null;
   }
 
-  private put(name: string, country: string | null, region: RegionId | null, rank: number, population: number, allow: (key: string) => boolean): void {
-    const key = tokenizeWithOriginal(name).map((t) => t.token).join(' ');
-    if (!key || !allow(key)) return;
-    const existing = this.entries.get(key);
+  /** Gazetteer names of three letters or fewer count only in capitals ("Ede", "Man"); aliases say for themselves. */
+  private put(name: string, country: string | null, region: RegionId | null, rank: number, population: number, allow: (key: string) => boolean, upperCaseOnly = key(name).length <= 3): void {
+    const k = key(name);
+    if (!k || !allow(k)) return;
+    const existing = this.entries.get(k);
     if (existing && (existing.rank > rank || (existing.rank === rank && existing.population >= population))) return;
-    this.entries.set(key, { country, region, rank, population, upperCaseOnly: key.length <= 3 });
+    this.entries.set(k, { country, region, rank, population, upperCaseOnly });
   }
 }
 

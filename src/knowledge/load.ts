@@ -89,6 +89,7 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
     topic.related.forEach((rel, i) => {
       if (!topics.has(rel)) problems.push(`topics/${topic.id}.yml: related[${i}]: "${rel}" is not a topic id`);
       else if (rel === topic.id) problems.push(`topics/${topic.id}.yml: related[${i}]: a topic cannot be related to itself`);
+      else if (topic.related.indexOf(rel) !== i) problems.push(`topics/${topic.id}.yml: related[${i}]: "${rel}" is listed twice`);
     });
   }
   if (regions) checkRegions(regions, problems);

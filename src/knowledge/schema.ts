@@ -7,7 +7,7 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real calendar date');
 
-const topicId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
+const topicId = z.string().max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
 const regionId = z.enum(['eea', 'ch', 'uk', 'ca', 'hk', 'us', 'rest-of-world']);
 export type RegionId = z.infer<typeof regionId>;
 export const REGION_IDS = regionId.options;
@@ -78,6 +78,8 @@ export const regionsFileSchema = z.strictObject({ regions: z.array(regionSchema)
 /** Place names the gazetteer packages miss (other languages, nations, abbreviations) and words never to read as places. */
 export const placesFileSchema = z.strictObject({
   aliases: z.record(z.string().min(2), z.string()).default({}),
+  /** Aliases that are also common words in lower case ("us", "it"): they count only in capitals. */
+  upperCaseOnly: z.array(z.string().min(2)).default([]),
   notPlaces: z.array(z.string().min(2)).default([]),
 });
 
