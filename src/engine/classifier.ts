@@ -15,12 +15,14 @@ export interface ScopeTerms {
   offTopic: string[];
 }
 
-type Signal = { kind: 'keyword'; topic: string; weight: number } | { kind: 'domain' | 'subject' | 'off-topic' } | { kind: 'other-company'; words: string[] };
+type Signal = { kind: 'keyword'; topic: string; weight: number; text: string } | { kind: 'domain' | 'subject' | 'off-topic' } | { kind: 'other-company'; words: string[] };
 
 export interface TopicScore {
   id: string;
   score: number;
   keywords: number;
+  /** How many of the topic's strong keywords the question uses. */
+  strong: number;
   similarity: number;
 }
 
@@ -34,6 +36,8 @@ export interface Analysis {
   mentionsSubject: boolean;
   mentionsOtherCompany: boolean;
   offTopic: boolean;
+  /** The keywords that counted, for explaining a result. */
+  matched: { topic: string; keyword: string; weight: number }[];
 }
 
 interface Phrasing {
@@ -60,7 +64,7 @@ export class TopicClassifier {
     const phrases: Phrase<Signal>[] = [];
     for (const topic of topics) {
       for (const level of ['strong', 'normal', 'weak'] as const) {
-        for (const k of topic.keywords[level]) phrases.push({ stems: phraseStems(k), value: { kind: 'keyword', topic: topic.id, weight: KEYWORD_WEIGHT[level] } });
+        for (const k of topic.keywords[level]) phrases.push({ stems: phraseStems(k), value: { kind: 'keyword', topic: topic.id, weight: KEYWORD_WEIGHT[level], text: k } });
       }
     }
     const add = (terms: string[], kind: 'domain' | 'subject' | 'off-topic') => {
@@ -97,6 +101,7 @@ export class TopicClassifier {
     const candidates = candidateStems(tokens, this.vocabulary);
 
     const keywordScore = new Map<string, number>();
+    const strongByTopic = new Map<string, number>();
     let domainHits = 0;
     let strongHits = 0;
     let mentionsSubject = false;
@@ -108,6 +113,7 @@ export class TopicClassifier {
     found.sort((a, b) => value(b) - value(a));
     // Words count once per topic: "opt-out" matches both "opt out" and "opt-out", but is one hint.
     const usedWords = new Map<string, Set<number>>();
+    const matched: Analysis['matched'] = [];
     for (const match of found) {
       const signal = match.phrase.value;
       if (signal.kind === 'keyword') {
@@ -117,7 +123,11 @@ export class TopicClassifier {
         if (words.some((w) => used.has(w))) continue;
         for (const w of words) used.add(w);
         keywordScore.set(signal.topic, (keywordScore.get(signal.topic) ?? 0) + value(match));
-        if (signal.weight === KEYWORD_WEIGHT.strong) strongHits++;
+        matched.push({ topic: signal.topic, keyword: signal.text, weight: value(match) });
+        if (signal.weight === KEYWORD_WEIGHT.strong) {
+          strongHits++;
+          strongByTopic.set(signal.topic, (strongByTopic.get(signal.topic) ?? 0) + 1);
+        }
       } else if (signal.kind === 'domain') domainHits++;
       else if (signal.kind === 'subject') mentionsSubject = true;
       else if (signal.kind === 'other-company') mentionsOtherCompany = mentionsOtherCompany || exactWordMatch(tokens, signal.words);
@@ -129,10 +139,10 @@ export class TopicClassifier {
       .map((id) => {
         const keywords = keywordScore.get(id) ?? 0;
         const sim = similarity.get(id) ?? 0;
-        return { id, keywords, similarity: sim, score: keywords + SIMILARITY_WEIGHT * sim };
+        return { id, keywords, strong: strongByTopic.get(id) ?? 0, similarity: sim, score: keywords + SIMILARITY_WEIGHT * sim };
       })
       .sort((a, b) => b.score - a.score);
-    return { scores, words: tokens.length, domainHits, strongHits, mentionsSubject, mentionsOtherCompany, offTopic };
+    return { scores, words: tokens.length, domainHits, strongHits, mentionsSubject, mentionsOtherCompany, offTopic, matched };
   }
 
   /** Best cosine similarity between the question and each topic's phrasings. */

@@ -22,7 +22,9 @@ export interface EngineResult {
 /** Tuning, in one place. Scores are sums of keyword weights (strong 4, normal 2, weak 1) and similarity × 6. */
 export const THRESHOLDS = {
   /** Added to the `regions` topic when a place is named: "does this apply to our Toronto office?". */
-  placeBonus: 3,
+  placeBonus: 4,
+  /** …and this much when another topic's strong keyword is in the question too. */
+  placeBonusWithOtherTopic: 1,
   /** Below this best score there is not enough evidence for any topic. */
   minScore: 3,
   /** Below this confidence the engine asks "did you mean" instead of answering. */
@@ -45,13 +47,17 @@ export function answerQuestion(kb: KnowledgeBase, rawQuestion: string): EngineRe
   const placed = place ? { region: place.region, country: place.country, place: place.text } : {};
   const outOfScope = (confidence: number) => ({ ...base, kind: 'out-of-scope' as const, outOfScope: true, topic: null, confidence, suggestions: [] });
 
-  const scores = analysis.scores.map((s) => (place && s.id === 'regions' && s.keywords + s.similarity > 0 ? { ...s, score: s.score + THRESHOLDS.placeBonus } : s));
+  // A place makes "does it apply here?" likelier, unless the question clearly asks something else
+  // (a strong keyword of another topic: "Garante", "CVs", "Microsoft"); then the place is just context.
+  const otherTopicNamed = analysis.scores.some((s) => s.id !== 'regions' && s.strong > 0);
+  const bonus = place ? (otherTopicNamed ? THRESHOLDS.placeBonusWithOtherTopic : THRESHOLDS.placeBonus) : 0;
+  const scores = analysis.scores.map((s) => (s.id === 'regions' ? { ...s, score: s.score + bonus } : s));
   scores.sort((a, b) => b.score - a.score);
   const [top, second] = scores as [TopicScore, TopicScore | undefined];
 
   // Out of scope: about another company, a request the app does not do, or nothing of the subject at all.
   const aboutSomeoneElse = analysis.mentionsOtherCompany && !analysis.mentionsSubject;
-  const otherRequest = analysis.offTopic && analysis.domainHits === 0;
+  const otherRequest = analysis.offTopic && analysis.domainHits < 2;
   const hasEvidence = analysis.domainHits > 0 || analysis.strongHits > 0 || (place !== null && (analysis.mentionsSubject || (top.id === 'regions' && top.keywords > 0)));
   if (aboutSomeoneElse || otherRequest || !hasEvidence) return outOfScope(0.9);
 

@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { answerQuestion, MAX_QUESTION_LENGTH } from '../../src/engine/engine.js';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+
+const kb = loadKnowledgeBase();
+const ask = (q: string) => answerQuestion(kb, q);
+
+describe('the question engine', () => {
+  it('answers a plain question with its topic and a confidence', () => {
+    const r = ask('How do I opt out of LinkedIn using my data for AI?');
+    expect(r).toMatchObject({ kind: 'answer', topic: 'opt-out-how', outOfScope: false, region: null, country: null });
+    expect(r.confidence).toBeGreaterThanOrEqual(0.4);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('specialises the answer for the place named', () => {
+    expect(ask('Does this apply to our Toronto office?')).toMatchObject({ topic: 'regions', region: 'ca', country: 'CA', place: 'Toronto' });
+  });
+
+  it('keeps the topic when a place is only context', () => {
+    expect(ask('Ich sitze in Wien. Wie kann ich dem KI-Training bei LinkedIn widersprechen?')).toMatchObject({ topic: 'opt-out-how', region: 'eea', country: 'AT' });
+  });
+
+  it('tolerates typos and slang', () => {
+    expect(ask('privte msgs used for linkedin ai??').topic).toBe('data-excluded');
+    expect(ask('how do i turn of linkdin ai trainin').topic).toBe('opt-out-how');
+  });
+
+  it('answers the main question and offers the second as a suggestion', () => {
+    const r = ask('Are my private messages used for the AI, and how do I opt out?');
+    expect(r.kind).toBe('answer');
+    expect([r.topic, ...r.suggestions].sort()).toEqual(['data-excluded', 'opt-out-how']);
+  });
+
+  it('asks "did you mean" rather than guess when the question is vague', () => {
+    const r = ask('linkedin ai data?');
+    expect(r.kind).toBe('did-you-mean');
+    expect(r.topic).toBeNull();
+    expect(r.outOfScope).toBe(false);
+    expect(r.suggestions.length).toBeGreaterThan(0);
+    expect(r.suggestions.every((id) => kb.topics.has(id))).toBe(true);
+  });
+
+  it.each([
+    ['another company', 'Does Instagram train its AI on my photos?'],
+    ['an unrelated request', 'Can you book me a meeting room for Tuesday?'],
+    ['a LinkedIn request that is not about AI or data', 'Can you rewrite my LinkedIn headline?'],
+    ['gibberish', 'qwpoeiru zxmcnv'],
+    ['emoji only', '🤔🤔🤔'],
+    ['punctuation only', '???!!!'],
+  ])('flags %s as out of scope', (_, q) => {
+    expect(ask(q)).toMatchObject({ kind: 'out-of-scope', outOfScope: true, topic: null, suggestions: [] });
+  });
+
+  it('keeps LinkedIn questions that mention Microsoft in scope', () => {
+    expect(ask('Does LinkedIn share my data with Microsoft for ads?').topic).toBe('microsoft-sharing');
+  });
+
+  it('treats an empty question as a request for help', () => {
+    expect(ask('   \n\t ')).toMatchObject({ kind: 'empty', outOfScope: false, topic: null });
+  });
+
+  it('reads the start of a very long question and ignores leading blanks', () => {
+    expect(ask(`${' '.repeat(5000)}How do I opt out?`).topic).toBe('opt-out-how');
+    expect(ask(`How do I opt out of the AI training? ${'blah '.repeat(5000)}`).kind).not.toBe('empty');
+    expect(MAX_QUESTION_LENGTH).toBeGreaterThan(500);
+  });
+
+  it('never echoes a changed question: the result carries the question as asked', () => {
+    const q = 'How do I opt out? <!channel>';
+    expect(ask(q).question).toBe(q);
+  });
+});
+
+describe('a topic added as data', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kb-org-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is answered without any code change', () => {
+    mkdirSync(join(dir, 'topics'));
+    writeFileSync(
+      join(dir, 'topics', 'acme-training.yml'),
+      [
+        'id: acme-privacy-training',
+        'title: Acme privacy training',
+        'summary: Where to find Acme internal privacy training about LinkedIn and AI.',
+        'answer: Acme runs a 20-minute privacy course on the intranet under Learning.',
+        'phrasings: [Is there an internal privacy course about LinkedIn AI?, Where is the privacy course?, Do we have privacy training on this?]',
+        'keywords: {strong: [privacy course, internal course], normal: [course, e-learning]}',
+        'sources: [{title: Acme intranet, url: "https://intranet.example.com/learning"}]',
+        'lastChecked: 2026-11-01',
+      ].join('\n'),
+    );
+    const withLayer = loadKnowledgeBase(dir);
+    expect(answerQuestion(withLayer, 'Is there an internal privacy course on the LinkedIn AI thing?').topic).toBe('acme-privacy-training');
+    expect(answerQuestion(kb, 'Is there an internal privacy course on the LinkedIn AI thing?').topic).not.toBe('acme-privacy-training');
+  });
+});
