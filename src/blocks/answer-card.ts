@@ -9,10 +9,13 @@ import {
 /** The answer to one question: the answer, the asker's region, what is unconfirmed, sources, next steps. */
 export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   const blocks: KnownBlock[] = [header(answer.topic.title)];
-  if (answer.region) blocks.push(...regionCallout(answer.region, answer.topic.id === 'regions'));
-  blocks.push(...markdownSections(answer.markdown));
+  // "Does it apply here?" with a place: the region's own story is the answer; the tour of every
+  // region and its caveats would only bury it.
+  const regionIsTheAnswer = answer.region !== null && answer.topic.id === 'regions';
+  if (answer.region) blocks.push(...regionCallout(answer.region, regionIsTheAnswer));
+  if (!regionIsTheAnswer) blocks.push(...markdownSections(answer.markdown));
   if (answer.region && answer.regionNote) blocks.push(...sections(`*In ${escapeMrkdwn(answer.region.name)}:* ${markdownToMrkdwn(answer.regionNote)}`));
-  if (answer.unconfirmed.length) blocks.push(...unconfirmedSection(answer.unconfirmed));
+  if (answer.unconfirmed.length && !regionIsTheAnswer) blocks.push(...unconfirmedSection(answer.unconfirmed));
   blocks.push(...organisationNote(answer.organisation));
   blocks.push(sourcesContext(answer.sources, answer.lastChecked));
   blocks.push(
@@ -25,7 +28,8 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   blocks.push(...feedbackButtons(answer.topic.id, answer.context));
 
   const where = answer.region ? ` (${regionLabel(answer.region)})` : '';
-  const text = `${escapeMrkdwn(answer.topic.title)}${escapeMrkdwn(where)}: ${truncate(mrkdwnToPlain(markdownToMrkdwn(answer.markdown)).replace(/\s+/g, ' '), 300)}`;
+  const gist = regionIsTheAnswer && answer.region ? answer.region.status : answer.markdown;
+  const text = `${escapeMrkdwn(answer.topic.title)}${quoteUserText(where, 150)}: ${truncate(mrkdwnToPlain(markdownToMrkdwn(gist)).replace(/\s+/g, ' '), 300)}`;
   return enforceLimits({ text, blocks });
 }
 

@@ -20,10 +20,18 @@ export function quoteUserText(text: string, max = 200): string {
   return escapeMrkdwn(cut);
 }
 
+// Knowledge-base texts are few and asked for again and again: convert each once.
+const converted = new Map<string, string>();
+const MAX_CACHED = 2000;
+
 /** Markdown from the knowledge base → Slack mrkdwn. Text is escaped; only the formatting Slack has survives. */
 export function markdownToMrkdwn(markdown: string): string {
-  const blocks = new Lexer().lex(markdown);
-  return renderBlocks(blocks).replace(/\n{3,}/g, '\n\n').trim();
+  const cached = converted.get(markdown);
+  if (cached !== undefined) return cached;
+  const result = renderBlocks(new Lexer().lex(markdown)).replace(/\n{3,}/g, '\n\n').trim();
+  if (converted.size >= MAX_CACHED) converted.clear();
+  converted.set(markdown, result);
+  return result;
 }
 
 /**

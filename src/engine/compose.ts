@@ -89,7 +89,7 @@ export function composeAnswer(kb: KnowledgeBase, topicId: string, question: stri
     region,
     regionNote: regionNote ? renderDates(regionNote, now) : null,
     organisation: kb.organisation,
-    sources: dedupeSources([...topic.sources, ...(region && topic.id === 'regions' ? region.sources : [])]),
+    sources: dedupeSources(region && topic.id === 'regions' ? [...region.sources, ...topic.sources] : topic.sources),
     lastChecked: describeDate(topic.lastChecked, now),
     settingButton: topic.settingButton,
     related: topic.related.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id)),

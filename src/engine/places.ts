@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import cityTimezones from 'city-timezones';
 import type { Region, RegionId } from '../knowledge/schema.js';
-import { fold, tokenizeWithOriginal } from './text.js';
+import { fold, tokenize, tokenizeWithOriginal } from './text.js';
 
 /** A place named in a question, resolved to a country (when one is known) and its region. */
 export interface PlaceMatch {
@@ -46,7 +46,7 @@ export interface PlaceData {
 }
 
 function key(name: string): string {
-  return tokenizeWithOriginal(name).map((t) => t.token).join(' ');
+  return tokenize(name).join(' ');
 }
 
 /**
