@@ -29,6 +29,7 @@ interface Entry {
 const require = createRequire(import.meta.url);
 const worldCountries = require('world-countries') as Country[];
 const stopwords = require('stopwords-iso') as Record<string, string[]>;
+const i18nCountries = require('i18n-iso-countries') as { getNames(lang: string, o: { select: 'all' }): Record<string, string[]>; registerLocale(data: unknown): void };
 
 const RANK = { country: 5, alias: 4, region: 3, demonym: 3, city: 2 } as const;
 const MAX_WORDS = 5;
@@ -38,6 +39,8 @@ const QUESTION_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt'];
 const GENERIC_PROVINCES = new Set(['central', 'centre', 'center', 'north', 'south', 'east', 'west', 'nord', 'sud', 'ouest', 'est']);
 
 export const ISO_COUNTRY_CODES: ReadonlySet<string> = new Set(worldCountries.map((c) => c.cca2));
+/** "Dutch" and "American" are also demonyms of dependent territories: the sovereign state wins. */
+const countryWeight = new Map(worldCountries.map((c) => [c.cca2, (c.independent ? 1e9 : 0) + c.area]));
 
 export interface PlaceData {
   aliases: Record<string, string>;
@@ -69,6 +72,13 @@ export class Gazetteer {
     const blocked = new Set([...places.notPlaces.map(fold), ...reservedWords, ...QUESTION_LANGUAGES.flatMap((l) => stopwords[l] ?? []).map(fold)]);
     const allow = (key: string) => key.length >= 2 && !blocked.has(key);
 
+    // i18n-iso-countries knows the everyday and alternative names ("Turkey" beside "Türkiye", "Holland").
+    for (const lang of QUESTION_LANGUAGES) {
+      i18nCountries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+      for (const [code, names] of Object.entries(i18nCountries.getNames(lang, { select: 'all' }))) {
+        if (ISO_COUNTRY_CODES.has(code)) for (const name of names) this.put(name, code, null, RANK.country, countryWeight.get(code) ?? 0, allow);
+      }
+    }
     for (const c of worldCountries) {
       const names = [c.name.common, c.name.official, ...Object.values(c.name.native ?? {}).flatMap((n) => [n.common, n.official])];
       for (const lang of TRANSLATIONS) {
@@ -76,8 +86,7 @@ export class Gazetteer {
         if (t) names.push(t.common, t.official);
       }
       names.push(...c.altSpellings.filter((s) => s.length > 3));
-      // "Dutch" and "American" are also demonyms of dependent territories: the sovereign state wins.
-      const weight = (c.independent ? 1e9 : 0) + c.area;
+      const weight = countryWeight.get(c.cca2) ?? 0;
       for (const name of names) this.put(name, c.cca2, null, RANK.country, weight, allow);
       for (const d of Object.values(c.demonyms ?? {})) {
         for (const form of [d.m, d.f]) {
