@@ -1,0 +1,49 @@
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { pino, type Logger } from 'pino';
+
+/** Paths that may hold secrets: never written to the log. */
+const REDACT = [
+  'token', '*.token', 'botToken', '*.botToken', 'appToken', 'signingSecret', '*.signingSecret',
+  'headers.authorization', '*.headers.authorization', 'headers["x-slack-signature"]', 'config.SLACK_BOT_TOKEN',
+  'config.SLACK_APP_TOKEN', 'config.SLACK_SIGNING_SECRET', 'DATABASE_URL', 'config.DATABASE_URL',
+];
+
+/** Tokens that slip into free text (error messages, URLs) are masked too. */
+const SECRET_PATTERN = /\b(xox[abposr]|xapp)-[\w-]+/g;
+export const maskSecrets = (text: string): string => text.replace(SECRET_PATTERN, '$1-***');
+
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+  return pino(
+    {
+      level,
+      base: { app: 'linkedin-ai-policy-bot' },
+      redact: { paths: REDACT, censor: '***' },
+      formatters: { level: (label) => ({ level: label }) },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? maskSecrets(a) : a)) as Parameters<typeof method>);
+        },
+      },
+      serializers: { err: (e: Error) => ({ type: e.name, message: maskSecrets(e.message), code: (e as { code?: string }).code }) },
+    },
+    destination as pino.DestinationStream | undefined,
+  );
+}
+
+/** Bolt's own messages go through the same structured, redacted logger. */
+export function boltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const log = (fn: 'debug' | 'info' | 'warn' | 'error') => (...msgs: unknown[]) =>
+    logger[fn]({ source: 'bolt' }, maskSecrets(msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')));
+  return {
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}

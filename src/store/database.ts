@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely';
+import pg from 'pg';
+
+/** Tables. Times are ISO 8601 UTC strings, so they sort and compare the same in SQLite and PostgreSQL. */
+export interface Tables {
+  processed_events: { event_id: string; received_at: string };
+  feedback: { id: Generated<number>; team_id: string; user_id: string; topic: string; region: string | null; vote: 'up' | 'down'; created_at: string };
+  opt_out_confirmations: { team_id: string; user_id: string; confirmed_at: string };
+  unanswered_questions: { id: Generated<number>; team_id: string; user_id: string; question: string; kind: string; created_at: string };
+}
+
+export type Db = Kysely<Tables>;
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Opens `sqlite:PATH` (creating the file and its folder) or `postgres://…`. */
+export function openDatabase(url: string): { db: Db; dialect: Dialect } {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+    const sqlite = new Database(path);
+    sqlite.pragma('journal_mode = WAL');
+    // Several processes may share one file: wait for a lock instead of failing at once.
+    sqlite.pragma('busy_timeout = 5000');
+    return { db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+}

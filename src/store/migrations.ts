@@ -1,0 +1,60 @@
+import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import type { Dialect } from './database.js';
+
+/** Migrations in code, so they ship inside the app and run at start-up. Never edit one that has run: add another. */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  // An auto-numbered key is spelt differently in each database.
+  const idType = dialect === 'postgres' ? 'serial' : 'integer';
+  const id = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
+  return {
+  '001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('processed_events')
+        .addColumn('event_id', 'varchar(128)', (c) => c.primaryKey())
+        .addColumn('received_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('processed_events_received_at').on('processed_events').column('received_at').execute();
+      await db.schema
+        .createTable('feedback')
+        .addColumn('id', idType, id)
+        .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('topic', 'varchar(80)', (c) => c.notNull())
+        .addColumn('region', 'varchar(32)')
+        .addColumn('vote', 'varchar(8)', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('opt_out_confirmations')
+        .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('confirmed_at', 'varchar(32)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('opt_out_confirmations_pk', ['team_id', 'user_id'])
+        .execute();
+      await db.schema
+        .createTable('unanswered_questions')
+        .addColumn('id', idType, id)
+        .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('question', 'text', (c) => c.notNull())
+        .addColumn('kind', 'varchar(16)', (c) => c.notNull())
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('unanswered_questions_created_at').on('unanswered_questions').columns(['team_id', 'created_at']).execute();
+    },
+  },
+  };
+}
+
+/** Brings the schema up to date; safe to run from several replicas at once (Kysely takes a lock). */
+export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+

@@ -1,0 +1,78 @@
+import { DateTime } from 'luxon';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { DATABASES, type TestDatabase } from '../support/databases.js';
+
+describe.each(DATABASES)('the store on %s', (_, create) => {
+  let database: TestDatabase;
+  let store: Store;
+  const now = DateTime.fromISO('2026-11-29T10:00:00Z');
+
+  beforeAll(async () => {
+    database = await create();
+    store = await Store.open(database.url);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await database?.drop();
+  });
+
+  it('migrates an existing database again without harm', async () => {
+    const again = await Store.open(database.url);
+    await again.close();
+  });
+
+  it('claims an event id once, however often it is delivered', async () => {
+    expect(await store.claimEvent('Ev1', now)).toBe(true);
+    expect(await store.claimEvent('Ev1', now)).toBe(false);
+    expect(await store.claimEvent('Ev2', now)).toBe(true);
+  });
+
+  it('claims an event once across replicas racing for it', async () => {
+    const replicas = await Promise.all([Store.open(database.url), Store.open(database.url), Store.open(database.url)]);
+    try {
+      const claims = await Promise.all(replicas.flatMap((r) => Array.from({ length: 5 }, () => r.claimEvent('EvRace', now))));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+    } finally {
+      await Promise.all(replicas.map((r) => r.close()));
+    }
+  });
+
+  it('counts feedback per topic', async () => {
+    await store.recordFeedback({ teamId: 'T1', userId: 'U1', topic: 'opt-out-how', region: null, vote: 'up' }, now);
+    await store.recordFeedback({ teamId: 'T1', userId: 'U2', topic: 'opt-out-how', region: 'eea', vote: 'down' }, now);
+    await store.recordFeedback({ teamId: 'T1', userId: 'U2', topic: 'minors', region: null, vote: 'up' }, now);
+    await store.recordFeedback({ teamId: 'T2', userId: 'U9', topic: 'minors', region: null, vote: 'down' }, now);
+    expect(await store.feedbackByTopic('T1')).toEqual([
+      { topic: 'opt-out-how', up: 1, down: 1 },
+      { topic: 'minors', up: 1, down: 0 },
+    ]);
+  });
+
+  it('records each person’s opt-out once', async () => {
+    expect(await store.confirmOptOut('T1', 'U1', now)).toBe(true);
+    expect(await store.confirmOptOut('T1', 'U1', now.plus({ hours: 1 }))).toBe(false);
+    expect(await store.confirmOptOut('T1', 'U2', now)).toBe(true);
+    expect(await store.countOptOuts('T1')).toBe(2);
+    expect(await store.countOptOuts('T2')).toBe(0);
+    expect(await store.optOutConfirmedAt('T1', 'U1')).toBe('2026-11-29T10:00:00.000Z');
+    expect(await store.optOutConfirmedAt('T1', 'U3')).toBeNull();
+  });
+
+  it('keeps unanswered questions for 30 days, newest first, then deletes them', async () => {
+    await store.recordUnanswered({ teamId: 'T1', userId: 'U1', question: 'old one', kind: 'out-of-scope' }, now.minus({ days: 31 }));
+    await store.recordUnanswered({ teamId: 'T1', userId: 'U1', question: 'first', kind: 'did-you-mean' }, now.minus({ days: 2 }));
+    await store.recordUnanswered({ teamId: 'T1', userId: 'U2', question: 'second', kind: 'out-of-scope' }, now.minus({ days: 1 }));
+    expect((await store.recentUnanswered('T1', 10, now)).map((q) => q.question)).toEqual(['second', 'first']);
+    expect((await store.recentUnanswered('T1', 1, now)).map((q) => q.question)).toEqual(['second']);
+    const purged = await store.purgeExpired(now);
+    expect(purged.questions).toBe(1);
+    expect((await store.recentUnanswered('T1', 10, now.plus({ days: 29 }))).map((q) => q.question)).toEqual(['second']);
+  });
+
+  it('forgets event ids after a day', async () => {
+    await store.claimEvent('EvOld', now.minus({ days: 2 }));
+    await store.purgeExpired(now);
+    expect(await store.claimEvent('EvOld', now)).toBe(true);
+  });
+});
