@@ -10,6 +10,7 @@ import { composeAnswer, composeFromResult, composeRegion, topicLink, type PlaceC
 import { answerQuestion, type EngineResult } from './engine/engine.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { REGION_IDS, type RegionId } from './knowledge/schema.js';
+import type { CardRequest } from './blocks/actions.js';
 
 /** The topics offered first, in the order people need them. */
 const STARTER_TOPICS = ['regions', 'opt-out-how', 'data-used', 'opt-out-effect', 'data-excluded', 'objection-form', 'microsoft-sharing', 'minors', 'timeline'];
@@ -82,4 +83,20 @@ export function regionCard(kb: KnowledgeBase, region: RegionId, now: DateTime, p
 
 function starterTopics(kb: KnowledgeBase) {
   return STARTER_TOPICS.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id));
+}
+
+/** Makes a card again from what it was made of (a shared card, a button). */
+export function cardForRequest(kb: KnowledgeBase, request: CardRequest, now: DateTime): SlackMessage {
+  switch (request.k) {
+    case 'question':
+      return respond(kb, request.q, now).message;
+    case 'topic':
+      return topicCard(kb, request.t, { region: request.r ?? null, country: request.c ?? null }, now);
+    case 'region':
+      return regionCard(kb, request.r, now, request.p ?? null, request.c ?? null);
+    case 'overview':
+      return overviewCard(kb, now);
+    case 'help':
+      return helpCard(kb);
+  }
 }

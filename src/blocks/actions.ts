@@ -8,6 +8,8 @@ export const ACTIONS = {
   feedbackUp: 'feedback:up',
   feedbackDown: 'feedback:down',
   openSetting: 'open-setting',
+  share: 'share',
+  confirmOptOut: 'confirm-opt-out',
 } as const;
 
 export const LINKEDIN_SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
@@ -28,6 +30,30 @@ export function decodeButtonValue(raw: string | undefined): ButtonValue | null {
   if (!raw) return null;
   try {
     const parsed = buttonValueSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What a card was made from, so a button can make it again (to share it in the channel). */
+export const cardRequestSchema = z.discriminatedUnion('k', [
+  z.object({ k: z.literal('question'), q: z.string().max(1500) }),
+  z.object({ k: z.literal('topic'), t: z.string().max(60), r: z.enum(REGION_IDS).nullable().optional(), c: z.string().regex(/^[A-Z]{2}$/).nullable().optional() }),
+  z.object({ k: z.literal('region'), r: z.enum(REGION_IDS), p: z.string().max(100).nullable().optional(), c: z.string().regex(/^[A-Z]{2}$/).nullable().optional() }),
+  z.object({ k: z.literal('overview') }),
+  z.object({ k: z.literal('help') }),
+]);
+export type CardRequest = z.infer<typeof cardRequestSchema>;
+
+export function encodeCardRequest(request: CardRequest): string {
+  return JSON.stringify(request.k === 'question' ? { ...request, q: [...request.q].slice(0, 1000).join('') } : request);
+}
+
+export function decodeCardRequest(raw: string | undefined): CardRequest | null {
+  if (!raw) return null;
+  try {
+    const parsed = cardRequestSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

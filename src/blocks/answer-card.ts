@@ -3,7 +3,7 @@ import type { ComposedAnswer, RegionView } from '../engine/compose.js';
 import { enforceLimits, truncate, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain, quoteUserText } from './mrkdwn.js';
 import {
-  actions, feedbackButtons, header, markdownSections, organisationNote, section, sections, settingButton, sourcesContext, topicButtons,
+  actions, confirmOptOutButton, feedbackButtons, header, markdownSections, organisationNote, section, sections, settingButton, sourcesContext, topicButtons,
 } from './parts.js';
 
 /** The answer to one question: the answer, the asker's region, what is unconfirmed, sources, next steps. */
@@ -20,7 +20,7 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   blocks.push(sourcesContext(answer.sources, answer.lastChecked));
   blocks.push(
     ...actions([
-      ...(answer.settingButton ? [settingButton()] : []),
+      ...(answer.settingButton ? [settingButton(), confirmOptOutButton()] : []),
       ...topicButtons(answer.alsoAsked, answer.context, 'Also: '),
       ...topicButtons(answer.related, answer.context),
     ], `next:${answer.topic.id}`),

@@ -2,8 +2,8 @@ import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } fro
 import type { PlaceContext, TopicLink } from '../engine/compose.js';
 import type { Organisation } from '../knowledge/load.js';
 import type { Source } from '../knowledge/schema.js';
-import { ACTIONS, encodeButtonValue, LINKEDIN_SETTING_URL } from './actions.js';
-import { LIMITS, truncate } from './limits.js';
+import { ACTIONS, encodeButtonValue, encodeCardRequest, LINKEDIN_SETTING_URL, type CardRequest } from './actions.js';
+import { enforceLimits, LIMITS, truncate, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 
 /** Pieces shared by several cards. */
@@ -77,4 +77,22 @@ export function actions(elements: Button[], blockId?: string): ActionsBlock[] {
 export function feedbackButtons(topicId: string, place: PlaceContext): ActionsBlock[] {
   const value = encodeButtonValue({ t: topicId, r: place.region, c: place.country });
   return actions([button('👍 Helpful', ACTIONS.feedbackUp, value), button('👎 Not helpful', ACTIONS.feedbackDown, value)], `feedback:${topicId}`);
+}
+
+export function confirmOptOutButton(): Button {
+  return button("✅ I've opted out", ACTIONS.confirmOptOut, 'confirm');
+}
+
+/** An ephemeral card plus the button that posts it for everyone. */
+export function withShareButton(message: SlackMessage, request: CardRequest): SlackMessage {
+  return enforceLimits({
+    text: message.text,
+    blocks: [...message.blocks.slice(0, LIMITS.blocksPerMessage - 1), ...actions([button('📣 Share in channel', ACTIONS.share, encodeCardRequest(request))], 'share')],
+  });
+}
+
+/** The same card, posted for everyone, saying who shared it. `userId` comes from Slack, never from text. */
+export function sharedBy(message: SlackMessage, userId: string): SlackMessage {
+  const who = /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : 'someone';
+  return enforceLimits({ text: message.text, blocks: [context(`📣 Shared by ${who}`), ...message.blocks.filter((b) => b.block_id !== 'share')].slice(0, LIMITS.blocksPerMessage) });
 }

@@ -42,7 +42,7 @@ export class Store {
    * Claims an event for this process: true the first time an event id is seen, false for every
    * retry, also when several replicas share the database (the primary key decides, atomically).
    */
-  async claimEvent(eventId: string, now = DateTime.utc()): Promise<boolean> {
+  async claimEvent(eventId: string, now: DateTime = DateTime.utc()): Promise<boolean> {
     const result = await this.db
       .insertInto('processed_events')
       .values({ event_id: eventId, received_at: iso(now) })
@@ -51,7 +51,7 @@ export class Store {
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
-  async recordFeedback(f: { teamId: string; userId: string; topic: string; region: string | null; vote: 'up' | 'down' }, now = DateTime.utc()): Promise<void> {
+  async recordFeedback(f: { teamId: string; userId: string; topic: string; region: string | null; vote: 'up' | 'down' }, now: DateTime = DateTime.utc()): Promise<void> {
     await this.db
       .insertInto('feedback')
       .values({ team_id: f.teamId, user_id: f.userId, topic: f.topic, region: f.region, vote: f.vote, created_at: iso(now) })
@@ -75,7 +75,7 @@ export class Store {
   }
 
   /** Records that a person has opted out; true only the first time (each person counts once). */
-  async confirmOptOut(teamId: string, userId: string, now = DateTime.utc()): Promise<boolean> {
+  async confirmOptOut(teamId: string, userId: string, now: DateTime = DateTime.utc()): Promise<boolean> {
     const result = await this.db
       .insertInto('opt_out_confirmations')
       .values({ team_id: teamId, user_id: userId, confirmed_at: iso(now) })
@@ -103,14 +103,14 @@ export class Store {
     return Number(row.n);
   }
 
-  async recordUnanswered(q: { teamId: string; userId: string; question: string; kind: string }, now = DateTime.utc()): Promise<void> {
+  async recordUnanswered(q: { teamId: string; userId: string; question: string; kind: string }, now: DateTime = DateTime.utc()): Promise<void> {
     await this.db
       .insertInto('unanswered_questions')
       .values({ team_id: q.teamId, user_id: q.userId, question: q.question.slice(0, 500), kind: q.kind, created_at: iso(now) })
       .execute();
   }
 
-  async recentUnanswered(teamId: string, limit: number, now = DateTime.utc()): Promise<UnansweredQuestion[]> {
+  async recentUnanswered(teamId: string, limit: number, now: DateTime = DateTime.utc()): Promise<UnansweredQuestion[]> {
     const rows = await this.db
       .selectFrom('unanswered_questions')
       .select(['question', 'kind', 'created_at', 'user_id'])
@@ -124,7 +124,7 @@ export class Store {
   }
 
   /** Deletes what is past its retention: unanswered questions after 30 days, event ids after a day. */
-  async purgeExpired(now = DateTime.utc()): Promise<{ questions: number; events: number }> {
+  async purgeExpired(now: DateTime = DateTime.utc()): Promise<{ questions: number; events: number }> {
     const q = await this.db.deleteFrom('unanswered_questions').where('created_at', '<', iso(now.minus({ days: UNANSWERED_RETENTION_DAYS }))).executeTakeFirst();
     const e = await this.db.deleteFrom('processed_events').where('received_at', '<', iso(now.minus({ hours: EVENT_ID_RETENTION_HOURS }))).executeTakeFirst();
     return { questions: Number(q.numDeletedRows), events: Number(e.numDeletedRows) };

@@ -1,0 +1,65 @@
+import { App, HTTPReceiver, LogLevel, type Authorize, type Receiver } from '@slack/bolt';
+import { DateTime } from 'luxon';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import * as actions from './handlers/actions/index.js';
+import * as commands from './handlers/commands/index.js';
+import type { Deps } from './handlers/deps.js';
+import * as events from './handlers/events/index.js';
+import type { KnowledgeBase } from './knowledge/knowledge-base.js';
+import { boltLogger } from './logger.js';
+import { AdminChecker } from './slack/admins.js';
+import type { Store } from './store/store.js';
+
+export interface CreateAppOptions {
+  config: Config;
+  kb: KnowledgeBase;
+  store: Store;
+  logger: Logger;
+  now?: () => DateTime;
+  /** Tests pass their own receiver and skip the token check. */
+  receiver?: Receiver;
+  authorize?: Authorize<boolean>;
+  /** Web API retries; tests turn them off. */
+  retries?: number;
+}
+
+export interface SlackApp {
+  app: App;
+  deps: Deps;
+  /** Present in HTTP mode: Slack's requests go to its requestListener. */
+  httpReceiver: HTTPReceiver | null;
+}
+
+/** The Bolt app with every listener registered: Socket Mode with SLACK_APP_TOKEN, else HTTP. */
+export function createSlackApp(options: CreateAppOptions): SlackApp {
+  const { config, kb, store, logger } = options;
+  const deps: Deps = { kb, store, logger, admins: new AdminChecker(config.ADMIN_USER_IDS, logger), now: options.now ?? (() => DateTime.now()) };
+  const log = boltLogger(logger);
+  const clientOptions = {
+    slackApiUrl: config.SLACK_API_URL,
+    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+  };
+  const socketMode = Boolean(config.SLACK_APP_TOKEN) && !options.receiver;
+  const httpReceiver =
+    options.receiver || socketMode
+      ? null
+      : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger: log, processBeforeResponse: false });
+  const receiver = options.receiver ?? httpReceiver ?? undefined;
+  const auth = options.authorize ? { authorize: options.authorize } : { token: config.SLACK_BOT_TOKEN };
+  const app = new App({
+    ...auth,
+    ...(socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : { receiver }),
+    logger: log,
+    logLevel: LogLevel.INFO,
+    clientOptions,
+    ignoreSelf: true,
+  });
+  app.error(async (error) => {
+    logger.error({ err: error }, 'a listener failed');
+  });
+  commands.register(app, deps);
+  events.register(app, deps);
+  actions.register(app, deps);
+  return { app, deps, httpReceiver };
+}

@@ -1,0 +1,69 @@
+import type { HomeView, KnownBlock } from '@slack/types';
+import type { RegionView, TopicLink } from '../engine/compose.js';
+import type { Organisation } from '../knowledge/load.js';
+import type { TopicFeedback, UnansweredQuestion } from '../store/store.js';
+import { LIMITS, enforceLimits } from './limits.js';
+import { escapeMrkdwn, markdownToMrkdwn, quoteUserText } from './mrkdwn.js';
+import { actions, confirmOptOutButton, context, header, organisationNote, section, settingButton, topicButtons } from './parts.js';
+
+export interface HomeInput {
+  overviewSummary: string;
+  regions: RegionView[];
+  topics: TopicLink[];
+  organisation: Organisation | null;
+  /** When the person confirmed opting out (already described, e.g. "3 March 2026 (…)"), or null. */
+  confirmedAt: string | null;
+  /** Present for admins only. */
+  admin: {
+    optOutCount: number;
+    feedback: (TopicFeedback & { title: string })[];
+    unanswered: (UnansweredQuestion & { when: string })[];
+    retentionDays: number;
+  } | null;
+}
+
+/** The App Home tab: the change at a glance, an opt-out checklist, the person's status and, for admins, figures. */
+export function buildHomeView(input: HomeInput): HomeView {
+  const blocks: KnownBlock[] = [
+    header('LinkedIn & AI training'),
+    section(markdownToMrkdwn(input.overviewSummary)),
+    section(input.regions.map((r) => `• *${escapeMrkdwn(r.name)}:* ${markdownToMrkdwn(r.status)}`).join('\n')),
+    { type: 'divider' },
+    header('Opt out in three steps'),
+    section(
+      [
+        '1. Open LinkedIn → *Me → Settings & Privacy → Data privacy*.',
+        '2. Choose *Data for Generative AI Improvement*.',
+        "3. Turn off *Use my data for training content creation AI models*, then tell me below.",
+      ].join('\n'),
+    ),
+    section(
+      input.confirmedAt
+        ? `✅ *You told me you opted out* on ${escapeMrkdwn(input.confirmedAt)}. Thank you!`
+        : "⬜ *You haven't told me you opted out yet.* Opting out is your choice; if you do, press the button so your team knows.",
+    ),
+    ...actions(input.confirmedAt ? [settingButton()] : [settingButton(), confirmOptOutButton()], 'home:checklist'),
+    context('Opting out stops future training only; it does not undo training that has already happened.'),
+    { type: 'divider' },
+    section('*Ask me anything about it:* `/linkedin-ai your question`, a direct message, or mention me in a channel.'),
+    ...actions(topicButtons(input.topics.slice(0, 5), { region: null, country: null }), 'home:topics'),
+    ...organisationNote(input.organisation),
+  ];
+
+  if (input.admin) {
+    const a = input.admin;
+    blocks.push({ type: 'divider' }, header('For admins'));
+    blocks.push(section(`*People who told me they opted out:* ${a.optOutCount}`));
+    const feedback = a.feedback.length
+      ? a.feedback.slice(0, 20).map((f) => `• ${escapeMrkdwn(f.title)}: 👍 ${f.up} · 👎 ${f.down}`).join('\n')
+      : '_No feedback yet._';
+    blocks.push(section(`*Feedback per topic*\n${feedback}`));
+    const unanswered = a.unanswered.length
+      ? a.unanswered.map((q) => `• _“${quoteUserText(q.question, 150)}”_ (${q.kind === 'out-of-scope' ? 'out of scope' : 'unsure'}, ${escapeMrkdwn(q.when)})`).join('\n')
+      : '_None recently._';
+    blocks.push(section(`*Recent questions I could not answer*\n${unanswered}`));
+    blocks.push(context(`Unanswered questions are kept for ${a.retentionDays} days, then deleted automatically. Only admins see this section.`));
+  }
+  const { blocks: limited } = enforceLimits({ text: 'home', blocks: blocks.slice(0, LIMITS.blocksPerHomeTab) }, 'home');
+  return { type: 'home', blocks: limited };
+}

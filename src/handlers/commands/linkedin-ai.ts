@@ -1,0 +1,58 @@
+import type { App } from '@slack/bolt';
+import { withShareButton } from '../../blocks/parts.js';
+import type { CardRequest } from '../../blocks/actions.js';
+import type { EngineResult } from '../../engine/engine.js';
+import type { SlackMessage } from '../../blocks/limits.js';
+import { quoteUserText } from '../../blocks/mrkdwn.js';
+import { cardForRequest, helpCard, respond } from '../../respond.js';
+import type { Deps } from '../deps.js';
+import { recordIfUnanswered } from '../record-unanswered.js';
+
+export const COMMAND = '/linkedin-ai';
+
+/** Words that open a shortcut instead of a question. */
+const SHORTCUTS: Record<string, CardRequest> = {
+  help: { k: 'help' },
+  optout: { k: 'topic', t: 'opt-out-how' },
+  'opt-out': { k: 'topic', t: 'opt-out-how' },
+  data: { k: 'topic', t: 'data-used' },
+  limits: { k: 'topic', t: 'opt-out-effect' },
+};
+
+/** What the command's text asks for: a shortcut, a region, or a question. */
+export function parseCommandText(deps: Deps, text: string): { request: CardRequest; message: SlackMessage; result?: EngineResult } | { unknownPlace: string } {
+  const now = deps.now();
+  const trimmed = text.trim();
+  if (!trimmed) return { request: { k: 'overview' }, message: cardForRequest(deps.kb, { k: 'overview' }, now) };
+  const shortcut = SHORTCUTS[trimmed.toLowerCase()];
+  if (shortcut) return { request: shortcut, message: cardForRequest(deps.kb, shortcut, now) };
+  const region = /^region\s+(.+)$/is.exec(trimmed);
+  if (region?.[1]) {
+    const place = deps.kb.gazetteer.find(region[1]);
+    if (!place) return { unknownPlace: region[1] };
+    const request: CardRequest = { k: 'region', r: place.region, p: place.text.slice(0, 100), c: place.country };
+    return { request, message: cardForRequest(deps.kb, request, now) };
+  }
+  return { request: { k: 'question', q: trimmed }, ...respond(deps.kb, trimmed, now) };
+}
+
+export function register(app: App, deps: Deps): void {
+  app.command(COMMAND, async ({ command, ack }) => {
+    const parsed = parseCommandText(deps, command.text ?? '');
+    if ('unknownPlace' in parsed) {
+      const help = helpCard(deps.kb);
+      await ack({
+        response_type: 'ephemeral',
+        text: `I don't know a place called “${quoteUserText(parsed.unknownPlace, 80)}”. Try a country or a city, for example \`${COMMAND} region Toronto\`.`,
+        blocks: [
+          { type: 'section', text: { type: 'mrkdwn', text: `🗺️ I don't know a place called _“${quoteUserText(parsed.unknownPlace, 80)}”_. Try a country or a city, for example \`${COMMAND} region Toronto\` or \`${COMMAND} region Deutschland\`.` } },
+          ...help.blocks.slice(0, 10),
+        ],
+      });
+      return;
+    }
+    // The answer is ready in well under a millisecond, so it goes back in the acknowledgement itself.
+    await ack({ response_type: 'ephemeral', ...withShareButton(parsed.message, parsed.request) });
+    if (parsed.result) await recordIfUnanswered(deps, parsed.result, command.team_id, command.user_id);
+  });
+}

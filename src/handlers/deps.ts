@@ -1,0 +1,14 @@
+import type { DateTime } from 'luxon';
+import type { Logger } from 'pino';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { AdminChecker } from '../slack/admins.js';
+import type { Store } from '../store/store.js';
+
+/** What every listener needs, passed in so tests can supply their own. */
+export interface Deps {
+  kb: KnowledgeBase;
+  store: Store;
+  logger: Logger;
+  admins: AdminChecker;
+  now: () => DateTime;
+}

@@ -1,0 +1,21 @@
+import type { WebClient } from '@slack/web-api';
+import { respond } from '../../respond.js';
+import type { Deps } from '../deps.js';
+import { recordIfUnanswered } from '../record-unanswered.js';
+
+/** Answers a question from a message, in the thread or conversation it came from. */
+export async function answerMessage(
+  deps: Deps,
+  client: WebClient,
+  where: { channel: string; threadTs?: string; teamId?: string; userId: string },
+  question: string,
+): Promise<void> {
+  const { result, message } = respond(deps.kb, question, deps.now());
+  try {
+    await client.chat.postMessage({ channel: where.channel, ...(where.threadTs ? { thread_ts: where.threadTs } : {}), text: message.text, blocks: message.blocks });
+  } catch (error) {
+    // Nobody to tell in Slack if posting itself fails; the log has it.
+    deps.logger.error({ err: error, channel: where.channel }, 'could not post an answer');
+  }
+  await recordIfUnanswered(deps, result, where.teamId, where.userId);
+}

@@ -1,0 +1,47 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { buildHomeView } from '../../blocks/home-view.js';
+import { composeRegion, topicLink } from '../../engine/compose.js';
+import { describeDate } from '../../knowledge/relative-time.js';
+import { REGION_IDS } from '../../knowledge/schema.js';
+import { UNANSWERED_RETENTION_DAYS } from '../../store/store.js';
+import type { Deps } from '../deps.js';
+
+const HOME_TOPICS = ['regions', 'opt-out-how', 'data-used', 'opt-out-effect', 'data-excluded'];
+
+/** Builds and publishes the person's Home tab; admins also see the team's figures. */
+export async function publishHome(deps: Deps, client: WebClient, teamId: string, userId: string): Promise<void> {
+  const now = deps.now();
+  const { kb, store } = deps;
+  const [confirmedAt, isAdmin] = await Promise.all([store.optOutConfirmedAt(teamId, userId), deps.admins.isAdmin(client, userId)]);
+  let admin = null;
+  if (isAdmin) {
+    const [optOutCount, feedback, unanswered] = await Promise.all([store.countOptOuts(teamId), store.feedbackByTopic(teamId), store.recentUnanswered(teamId, 15, now)]);
+    admin = {
+      optOutCount,
+      feedback: feedback.map((f) => ({ ...f, title: kb.topics.get(f.topic)?.title ?? f.topic })),
+      unanswered: unanswered.map((q) => ({ ...q, when: describeDate(q.createdAt.slice(0, 10), now) })),
+      retentionDays: UNANSWERED_RETENTION_DAYS,
+    };
+  }
+  const view = buildHomeView({
+    overviewSummary: kb.topic('overview').summary,
+    regions: REGION_IDS.filter((id) => kb.regions.has(id)).map((id) => composeRegion(kb, id, now)),
+    topics: HOME_TOPICS.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id)),
+    organisation: kb.organisation,
+    confirmedAt: confirmedAt ? describeDate(confirmedAt.slice(0, 10), now) : null,
+    admin,
+  });
+  await client.views.publish({ user_id: userId, view });
+}
+
+export function register(app: App, deps: Deps): void {
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    try {
+      await publishHome(deps, client, body.team_id, event.user);
+    } catch (error) {
+      deps.logger.error({ err: error, user: event.user }, 'could not publish the Home tab');
+    }
+  });
+}

@@ -1,0 +1,75 @@
+import 'dotenv/config';
+import { sql } from 'kysely';
+import { createSlackApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { KnowledgeBaseError } from './knowledge/errors.js';
+import { loadKnowledgeBase } from './knowledge/knowledge-base.js';
+import { createLogger, maskSecrets } from './logger.js';
+import { createHttpServer } from './server.js';
+import { Store } from './store/store.js';
+
+/** `npm start`: Socket Mode with SLACK_APP_TOKEN, otherwise HTTP on PORT. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
+  const store = await Store.open(config.DATABASE_URL);
+  const { app, httpReceiver } = createSlackApp({ config, kb, store, logger });
+
+  const purge = setInterval(() => {
+    store.purgeExpired().catch((error: unknown) => logger.warn({ err: error }, 'could not purge expired rows'));
+  }, 60 * 60_000);
+  purge.unref();
+  await store.purgeExpired();
+
+  let stop: () => Promise<void>;
+  if (httpReceiver) {
+    const started = Date.now();
+    const server = createHttpServer({
+      receiver: httpReceiver,
+      logger,
+      health: async () => {
+        await sql`select 1`.execute(store.db);
+        return { mode: 'http', uptimeSeconds: Math.round((Date.now() - started) / 1000), database: store.dialect };
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+    logger.info({ port: config.PORT, mode: 'http', topics: kb.topics.size }, 'listening for Slack at POST /slack/events');
+    stop = () => new Promise((resolve) => server.close(() => resolve()));
+  } else {
+    await app.start();
+    logger.info({ mode: 'socket', topics: kb.topics.size }, 'connected to Slack in Socket Mode');
+    stop = () => app.stop().then(() => undefined);
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: no new requests, finishing the ones under way');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    clearInterval(purge);
+    await stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
+    await store.close().catch((error: unknown) => logger.warn({ err: error }, 'error while closing the database'));
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof KnowledgeBaseError ? error.message : `The app could not start: ${maskSecrets(error instanceof Error ? error.message : String(error))}`;
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});
