@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REGION_IDS } from '../knowledge/schema.js';
+import { escapeMrkdwn, unescapeMrkdwn } from './mrkdwn.js';
 
 /** Action ids shared by the card builders and the Slack listeners that answer them. */
 export const ACTIONS = {
@@ -38,7 +39,7 @@ export function decodeButtonValue(raw: string | undefined): ButtonValue | null {
 
 /** What a card was made from, so a button can make it again (to share it in the channel). */
 export const cardRequestSchema = z.discriminatedUnion('k', [
-  z.object({ k: z.literal('question'), q: z.string().max(1500) }),
+  z.object({ k: z.literal('question'), q: z.string().max(1600) }),
   z.object({ k: z.literal('topic'), t: z.string().max(60), r: z.enum(REGION_IDS).nullable().optional(), c: z.string().regex(/^[A-Z]{2}$/).nullable().optional() }),
   z.object({ k: z.literal('region'), r: z.enum(REGION_IDS), p: z.string().max(100).nullable().optional(), c: z.string().regex(/^[A-Z]{2}$/).nullable().optional() }),
   z.object({ k: z.literal('overview') }),
@@ -46,15 +47,18 @@ export const cardRequestSchema = z.discriminatedUnion('k', [
 ]);
 export type CardRequest = z.infer<typeof cardRequestSchema>;
 
+// The question travels in a button value: it is kept escaped there too, so no payload anywhere
+// carries a live "<!channel>", even though values are never shown as mrkdwn.
 export function encodeCardRequest(request: CardRequest): string {
-  return JSON.stringify(request.k === 'question' ? { ...request, q: [...request.q].slice(0, 1000).join('') } : request);
+  return JSON.stringify(request.k === 'question' ? { ...request, q: escapeMrkdwn([...request.q.replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, 300).join('')) } : request);
 }
 
 export function decodeCardRequest(raw: string | undefined): CardRequest | null {
   if (!raw) return null;
   try {
     const parsed = cardRequestSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    if (!parsed.success) return null;
+    return parsed.data.k === 'question' ? { ...parsed.data, q: unescapeMrkdwn(parsed.data.q) } : parsed.data;
   } catch {
     return null;
   }
