@@ -54,6 +54,8 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
     logLevel: LogLevel.INFO,
     clientOptions,
     ignoreSelf: true,
+    // The app keeps no conversation state; Bolt's default store would cost every request a lookup.
+    convoStore: false,
   });
   app.error(async (error) => {
     logger.error({ err: error }, 'a listener failed');

@@ -22,9 +22,22 @@ export interface Response {
 
 /** Question in, engine result and card out: what every surface (CLI, slash command, mention, DM) shows. */
 export function respond(kb: KnowledgeBase, question: string, now: DateTime = DateTime.now()): Response {
+  // The same question on the same day gets the same card: people ask the same things over and over.
+  const key = `${now.toISODate()}\u0000${question}`;
+  const cache = answerCaches.get(kb) ?? new Map<string, Response>();
+  answerCaches.set(kb, cache);
+  const hit = cache.get(key);
+  if (hit) return hit;
   const result = answerQuestion(kb, question);
-  return { result, message: cardFor(kb, result, now) };
+  const response = { result, message: cardFor(kb, result, now) };
+  if (cache.size >= ANSWER_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, response);
+  return response;
 }
+
+/** Answers kept per knowledge base; the oldest goes first. Cards are immutable once built. */
+const ANSWER_CACHE_SIZE = 2000;
+const answerCaches = new WeakMap<KnowledgeBase, Map<string, Response>>();
 
 export function cardFor(kb: KnowledgeBase, result: EngineResult, now: DateTime): SlackMessage {
   switch (result.kind) {

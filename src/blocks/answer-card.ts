@@ -27,9 +27,9 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   );
   blocks.push(...feedbackButtons(answer.topic.id, answer.context));
 
-  const where = answer.region ? ` (${regionLabel(answer.region)})` : '';
+  const where = answer.region ? ` (${quoteUserText(regionLabel(answer.region), 150)})` : '';
   const gist = regionIsTheAnswer && answer.region ? answer.region.status : answer.markdown;
-  const text = `${escapeMrkdwn(answer.topic.title)}${quoteUserText(where, 150)}: ${truncate(mrkdwnToPlain(markdownToMrkdwn(gist)).replace(/\s+/g, ' '), 300)}`;
+  const text = `${escapeMrkdwn(answer.topic.title)}${where}: ${truncate(mrkdwnToPlain(markdownToMrkdwn(gist)).replace(/\s+/g, ' '), 300)}`;
   return enforceLimits({ text, blocks });
 }
 

@@ -41,6 +41,8 @@ type AnyObject = Record<string, unknown>;
  * limits, keeps at most 50 blocks (or 100 on the Home tab) and makes sure there is fallback text.
  */
 export function enforceLimits(message: SlackMessage, surface: 'message' | 'home' = 'message'): SlackMessage {
+  // Most cards are within the limits already: checking is cheap, copying and cutting is not.
+  if (limitViolations(message, surface).length === 0) return message;
   const maxBlocks = surface === 'home' ? LIMITS.blocksPerHomeTab : LIMITS.blocksPerMessage;
   const blocks = message.blocks.slice(0, maxBlocks).map((block) => limitBlock(structuredClone(block) as unknown as AnyObject) as unknown as KnownBlock);
   const text = truncate(message.text.trim() || 'LinkedIn AI-training answer', LIMITS.fallbackText);
@@ -117,6 +119,11 @@ export function limitViolations(message: SlackMessage, surface: 'message' | 'hom
       const t = text(block.text);
       if (t !== undefined && (t.length === 0 || t.length > LIMITS.sectionText)) problems.push(`${at}: section text empty or over ${LIMITS.sectionText}`);
       if (t === undefined && !Array.isArray(block.fields)) problems.push(`${at}: section without text or fields`);
+      if (Array.isArray(block.fields)) {
+        if (block.fields.length > LIMITS.sectionFields) problems.push(`${at}: ${block.fields.length} fields`);
+        for (const f of block.fields) if ((text(f) ?? '').length > LIMITS.sectionField) problems.push(`${at}: a field over ${LIMITS.sectionField}`);
+      }
+      if (block.accessory) elementProblems(block.accessory as AnyObject, at, problems);
     }
     if (block.type === 'context') {
       const elements = (block.elements as unknown[]) ?? [];
@@ -128,16 +135,21 @@ export function limitViolations(message: SlackMessage, surface: 'message' | 'hom
       if (elements.length === 0 || elements.length > LIMITS.actionsElements) problems.push(`${at}: ${elements.length} action elements`);
       const ids = new Set<string>();
       for (const e of elements) {
-        const t = text(e.text);
-        if (!t || t.length > LIMITS.buttonText) problems.push(`${at}: button text empty or over ${LIMITS.buttonText}`);
+        elementProblems(e, at, problems);
         const id = e.action_id as string | undefined;
-        if (id !== undefined && (id.length === 0 || id.length > LIMITS.actionId)) problems.push(`${at}: action_id length`);
         if (id !== undefined && ids.has(id)) problems.push(`${at}: duplicate action_id ${id}`);
         if (id !== undefined) ids.add(id);
-        if (typeof e.value === 'string' && e.value.length > LIMITS.buttonValue) problems.push(`${at}: button value over ${LIMITS.buttonValue}`);
-        if (typeof e.url === 'string' && e.url.length > LIMITS.buttonUrl) problems.push(`${at}: button url too long`);
       }
     }
   });
   return problems;
+}
+
+function elementProblems(e: AnyObject, at: string, problems: string[]): void {
+  const t = e.text && typeof e.text === 'object' ? ((e.text as AnyObject).text as string | undefined) : undefined;
+  if (e.type === 'button' && (!t || t.length > LIMITS.buttonText)) problems.push(`${at}: button text empty or over ${LIMITS.buttonText}`);
+  const id = e.action_id as string | undefined;
+  if (id !== undefined && (id.length === 0 || id.length > LIMITS.actionId)) problems.push(`${at}: action_id length`);
+  if (typeof e.value === 'string' && e.value.length > LIMITS.buttonValue) problems.push(`${at}: button value over ${LIMITS.buttonValue}`);
+  if (typeof e.url === 'string' && e.url.length > LIMITS.buttonUrl) problems.push(`${at}: button url too long`);
 }

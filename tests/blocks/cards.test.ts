@@ -179,7 +179,7 @@ describe('buildAnswerCard', () => {
   });
 
   it('offers the second question asked as an "Also: " button before the related ones', () => {
-    expect(buttonTexts(actionBlock(card, 'next:opt-out-how'))).toEqual(['Open LinkedIn setting', 'Also: When it started', 'Which data is used', 'What opting out does']);
+    expect(buttonTexts(actionBlock(card, 'next:opt-out-how'))).toEqual(['Open LinkedIn setting', "✅ I've opted out", 'Also: When it started', 'Which data is used', 'What opting out does']);
     const also = buttonsOf(actionBlock(card, 'next:opt-out-how')).find((b) => b.action_id === 'topic:timeline');
     expect(decodeButtonValue(also?.value as string)).toEqual({ t: 'timeline', r: 'ca', c: 'CA' });
   });

@@ -1,0 +1,131 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { limitViolations } from '../../src/blocks/limits.js';
+import {
+  ADMIN_ID,
+  blocksOf,
+  createHarness,
+  homeOpened,
+  mockSlackApi,
+  NOW,
+  TEAM_ID,
+  trackUnmatched,
+  USER_ID,
+  visibleText,
+  type ApiCall,
+  type Harness,
+  type Json,
+} from '../support/slack-in-process.js';
+
+let h: Harness;
+let unmatched: ReturnType<typeof trackUnmatched>;
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+beforeEach(async () => {
+  h = await createHarness();
+  unmatched = trackUnmatched();
+});
+afterEach(async () => {
+  unmatched.stop();
+  nock.cleanAll();
+  await h.close();
+  expect(unmatched.requests).toEqual([]);
+});
+
+const usersInfo = (id: string, isAdmin: boolean) =>
+  mockSlackApi('users.info', { ok: true, user: { id, is_admin: isAdmin, is_owner: false, is_primary_owner: false } });
+
+function publishedView(call: ApiCall | undefined): Json {
+  const view = call?.view as Json | undefined;
+  expect(view?.type).toBe('home');
+  expect(limitViolations({ text: 'home', blocks: blocksOf(view) as never }, 'home')).toEqual([]);
+  return view as Json;
+}
+
+const headers = (view: Json) => blocksOf(view).filter((b) => b.type === 'header').map((b) => (b.text as Json).text);
+
+describe('app_home_opened', () => {
+  it('publishes the Home tab without the admin section for a non-admin', async () => {
+    const info = usersInfo(USER_ID, false);
+    const publish = mockSlackApi('views.publish', { ok: true, view: { id: 'V1' } });
+    const { acks } = await h.deliver(homeOpened(USER_ID));
+    expect(acks).toHaveLength(1);
+    expect(info.calls).toEqual([expect.objectContaining({ user: USER_ID })]);
+    expect(publish.calls).toHaveLength(1);
+    expect(publish.calls[0]?.user_id).toBe(USER_ID);
+    const view = publishedView(publish.calls[0]);
+    expect(headers(view)).toContain('LinkedIn & AI training');
+    expect(headers(view)).not.toContain('For admins');
+    expect(visibleText(view)).not.toMatch(/opted out:\*/);
+    expect(visibleText(view)).toMatch(/You haven't told me you opted out yet/);
+  });
+
+  it('shows a person who confirmed opting out that it is recorded', async () => {
+    await h.store.confirmOptOut(TEAM_ID, USER_ID, NOW.minus({ days: 3 }));
+    usersInfo(USER_ID, false);
+    const publish = mockSlackApi('views.publish', { ok: true });
+    await h.deliver(homeOpened(USER_ID));
+    const view = publishedView(publish.calls[0]);
+    expect(visibleText(view)).toMatch(/You told me you opted out\* on 26 November 2026/);
+  });
+
+  it('shows a configured admin the opt-out count and the retention, without asking users.info', async () => {
+    await h.store.confirmOptOut(TEAM_ID, 'U7', NOW);
+    await h.store.confirmOptOut(TEAM_ID, 'U8', NOW);
+    await h.store.confirmOptOut('T-OTHER', 'U9', NOW);
+    const publish = mockSlackApi('views.publish', { ok: true });
+    await h.deliver(homeOpened(ADMIN_ID));
+    // No users.info interceptor exists: the afterEach check would see the call.
+    expect(publish.calls).toHaveLength(1);
+    expect(publish.calls[0]?.user_id).toBe(ADMIN_ID);
+    const view = publishedView(publish.calls[0]);
+    expect(headers(view)).toContain('For admins');
+    const text = visibleText(view);
+    expect(text).toContain('*People who told me they opted out:* 2');
+    expect(text).toMatch(/kept for 30 days/);
+  });
+
+  it('shows a workspace admin (users.info is_admin) the admin section', async () => {
+    const info = usersInfo('U2', true);
+    const publish = mockSlackApi('views.publish', { ok: true });
+    await h.deliver(homeOpened('U2'));
+    expect(info.calls).toHaveLength(1);
+    expect(publish.calls[0]?.user_id).toBe('U2');
+    const view = publishedView(publish.calls[0]);
+    expect(headers(view)).toContain('For admins');
+    expect(visibleText(view)).toContain('*People who told me they opted out:* 0');
+  });
+
+  it('lists unanswered questions to admins escaped, never as live mentions', async () => {
+    await h.store.recordUnanswered({ teamId: TEAM_ID, userId: 'U5', question: '<!channel> pizza <@U999>?', kind: 'out-of-scope' }, NOW.minus({ days: 1 }));
+    await h.store.recordUnanswered({ teamId: TEAM_ID, userId: 'U5', question: 'too old to show', kind: 'out-of-scope' }, NOW.minus({ days: 31 }));
+    const publish = mockSlackApi('views.publish', { ok: true });
+    await h.deliver(homeOpened(ADMIN_ID));
+    const view = publishedView(publish.calls[0]);
+    const raw = JSON.stringify(view);
+    expect(raw).not.toContain('<!channel');
+    expect(raw).not.toContain('<@U999');
+    expect(visibleText(view)).toContain('&lt;!channel&gt; pizza &lt;@U999&gt;?');
+    expect(visibleText(view)).not.toContain('too old to show');
+  });
+
+  it('does nothing for the Messages tab', async () => {
+    const publish = mockSlackApi('views.publish', { ok: true });
+    await h.deliver(homeOpened(USER_ID, 'messages'));
+    expect(publish.calls).toEqual([]);
+  });
+
+  it('logs a failing views.publish and does not throw out of processEvent', async () => {
+    usersInfo(USER_ID, false);
+    const publish = mockSlackApi('views.publish', { ok: false, error: 'invalid_arguments' });
+    await expect(h.deliver(homeOpened(USER_ID))).resolves.toMatchObject({ acks: [undefined] });
+    expect(publish.calls).toHaveLength(1);
+    const errors = h.logs.filter((l) => l.level >= 50);
+    expect(errors).toHaveLength(1);
+    expect(JSON.stringify(errors[0])).toContain('invalid_arguments');
+  });
+});

@@ -1,0 +1,218 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ACTIONS, decodeCardRequest, encodeButtonValue, encodeCardRequest } from '../../src/blocks/actions.js';
+import { limitViolations } from '../../src/blocks/limits.js';
+import {
+  asMessage,
+  blocksOf,
+  buttonClick,
+  buttonsOf,
+  createHarness,
+  headerOf,
+  mockResponseUrl,
+  mockSlackApi,
+  TEAM_ID,
+  trackUnmatched,
+  USER_ID,
+  visibleText,
+  type Harness,
+  type Json,
+} from '../support/slack-in-process.js';
+
+let h: Harness;
+let unmatched: ReturnType<typeof trackUnmatched>;
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+beforeEach(async () => {
+  h = await createHarness();
+  unmatched = trackUnmatched();
+});
+afterEach(async () => {
+  unmatched.stop();
+  nock.cleanAll();
+  await h.close();
+  expect(unmatched.requests).toEqual([]);
+});
+
+const EEA_OPT_OUT = encodeButtonValue({ t: 'opt-out-how', r: 'eea', c: 'DE' });
+
+describe('topic buttons (topic:<id>)', () => {
+  it('replaces the card with the topic answer for the region in the button value', async () => {
+    const reply = mockResponseUrl();
+    const { acks } = await h.deliver(buttonClick(`${ACTIONS.topic}opt-out-how`, { value: EEA_OPT_OUT }));
+    expect(acks).toHaveLength(1);
+    expect(reply.scope.isDone()).toBe(true);
+    expect(reply.posts).toHaveLength(1);
+    const post = reply.posts[0] as Json;
+    expect(post.replace_original).toBe(true);
+    expect(headerOf(post)).toBe(h.kb.topic('opt-out-how').title);
+    const eea = h.kb.region('eea').name;
+    expect(visibleText(post)).toContain(`📍 *Germany → ${eea}*`);
+    expect(limitViolations(asMessage(post))).toEqual([]);
+    // A message everyone sees is not offered for sharing again.
+    expect(buttonsOf(post).some((b) => b.action_id === ACTIONS.share)).toBe(false);
+  });
+
+  it('keeps the "Share in channel" button when the card is ephemeral', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(`${ACTIONS.topic}opt-out-how`, { value: EEA_OPT_OUT, ephemeral: true }));
+    expect(reply.posts).toHaveLength(1);
+    const post = reply.posts[0] as Json;
+    expect(post.replace_original).toBe(true);
+    expect(headerOf(post)).toBe(h.kb.topic('opt-out-how').title);
+    const share = buttonsOf(post).filter((b) => b.action_id === ACTIONS.share);
+    expect(share).toHaveLength(1);
+    expect(decodeCardRequest(share[0]?.value as string)).toEqual({ k: 'topic', t: 'opt-out-how', r: 'eea', c: 'DE' });
+    expect(limitViolations(asMessage(post))).toEqual([]);
+  });
+
+  it.each([
+    ['garbage', 'not json at all'],
+    ['an unknown topic', encodeButtonValue({ t: 'no-such-topic' })],
+    ['a forged region', JSON.stringify({ t: 'opt-out-how', r: 'mars' })],
+    ['an oversized value', JSON.stringify({ t: 'x'.repeat(5000) })],
+  ])('shows the help card for %s, without crashing', async (_name, value) => {
+    const reply = mockResponseUrl();
+    await expect(h.deliver(buttonClick(`${ACTIONS.topic}opt-out-how`, { value }))).resolves.toMatchObject({ acks: [undefined] });
+    expect(reply.posts).toHaveLength(1);
+    expect(reply.posts[0]?.replace_original).toBe(true);
+    expect(headerOf(reply.posts[0])).toBe('What I can answer');
+    expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+  it('shows the help card for a button without a value', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(`${ACTIONS.topic}opt-out-how`));
+    expect(headerOf(reply.posts[0])).toBe('What I can answer');
+  });
+
+  it('sends the answer to the DM when the button is on the Home tab', async () => {
+    const post = mockSlackApi('chat.postMessage', { ok: true, ts: '1.2' });
+    await h.deliver(buttonClick(`${ACTIONS.topic}data-used`, { value: encodeButtonValue({ t: 'data-used', r: null, c: null }), container: 'view' }));
+    expect(post.calls).toHaveLength(1);
+    expect(post.calls[0]?.channel).toBe(USER_ID);
+    expect(headerOf(post.calls[0])).toBe(h.kb.topic('data-used').title);
+  });
+});
+
+describe('feedback buttons', () => {
+  it('👍 is counted for the topic and thanked ephemerally', async () => {
+    const reply = mockResponseUrl();
+    const { acks } = await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ t: 'regions', r: 'ca', c: 'CA' }) }));
+    expect(acks).toHaveLength(1);
+    expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([{ topic: 'regions', up: 1, down: 0 }]);
+    expect(reply.posts).toHaveLength(1);
+    expect(reply.posts[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(reply.posts[0]?.text)).toMatch(/Thanks/);
+  });
+
+  it('👎 is counted as a down vote', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.feedbackDown, { value: encodeButtonValue({ t: 'opt-out-how' }) }));
+    await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ t: 'opt-out-how' }) }));
+    expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([{ topic: 'opt-out-how', up: 1, down: 1 }]);
+    expect(reply.posts).toHaveLength(2);
+  });
+
+  it('a forged value records nothing and posts nothing', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ t: 'no-such-topic' }) }));
+    await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: '{"t":' }));
+    expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([]);
+    expect(reply.posts).toEqual([]);
+  });
+});
+
+describe('"✅ I\'ve opted out"', () => {
+  it('counts a person once and says so the second time', async () => {
+    const reply = mockResponseUrl();
+    const first = await h.deliver(buttonClick(ACTIONS.confirmOptOut, { value: 'confirm' }));
+    const second = await h.deliver(buttonClick(ACTIONS.confirmOptOut, { value: 'confirm' }));
+    expect(first.acks).toHaveLength(1);
+    expect(second.acks).toHaveLength(1);
+    expect(await h.store.countOptOuts(TEAM_ID)).toBe(1);
+    expect(reply.posts).toHaveLength(2);
+    expect(reply.posts[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(reply.posts[0]?.text)).not.toMatch(/already/i);
+    expect(String(reply.posts[1]?.text)).toMatch(/already/i);
+  });
+
+  it('counts different people separately', async () => {
+    mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.confirmOptOut, { value: 'confirm' }));
+    await h.deliver(buttonClick(ACTIONS.confirmOptOut, { value: 'confirm', user: 'U2' }));
+    expect(await h.store.countOptOuts(TEAM_ID)).toBe(2);
+  });
+
+  it('on the Home tab, republishes the Home tab instead of replying', async () => {
+    mockSlackApi('users.info', { ok: true, user: { id: USER_ID, is_admin: false, is_owner: false } });
+    const publish = mockSlackApi('views.publish', { ok: true });
+    await h.deliver(buttonClick(ACTIONS.confirmOptOut, { value: 'confirm', container: 'view' }));
+    expect(await h.store.countOptOuts(TEAM_ID)).toBe(1);
+    expect(publish.calls).toHaveLength(1);
+    expect(publish.calls[0]?.user_id).toBe(USER_ID);
+    expect(visibleText(publish.calls[0]?.view)).toMatch(/You told me you opted out/);
+  });
+});
+
+describe('"Share in channel"', () => {
+  it('posts the card for everyone, marked as shared by the clicker, then deletes the ephemeral one', async () => {
+    const reply = mockResponseUrl();
+    const { acks } = await h.deliver(buttonClick(ACTIONS.share, { value: encodeCardRequest({ k: 'topic', t: 'minors' }), ephemeral: true }));
+    expect(acks).toHaveLength(1);
+    expect(reply.posts).toHaveLength(2);
+    const [shared, deletion] = reply.posts as [Json, Json];
+    expect(shared.response_type).toBe('in_channel');
+    expect(shared.replace_original).toBe(false);
+    const first = blocksOf(shared)[0];
+    expect(first?.type).toBe('context');
+    expect(visibleText({ blocks: [first] })).toContain(`Shared by <@${USER_ID}>`);
+    expect(headerOf(shared)).toBe(h.kb.topic('minors').title);
+    expect(buttonsOf(shared).some((b) => b.action_id === ACTIONS.share)).toBe(false);
+    expect(limitViolations(asMessage(shared))).toEqual([]);
+    expect(deletion).toEqual({ delete_original: true });
+  });
+
+  it('re-escapes a shared question so the channel never gets a live mention', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.share, { value: encodeCardRequest({ k: 'question', q: '<!channel> pizza recipe <@U999>?' }), ephemeral: true }));
+    expect(reply.posts).toHaveLength(2);
+    const raw = JSON.stringify(reply.posts[0]);
+    expect(raw).not.toContain('<!channel');
+    expect(raw).not.toContain('<@U999');
+  });
+
+  it('apologises ephemerally for a value it did not make', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.share, { value: '{"k":"topic"}', ephemeral: true }));
+    expect(reply.posts).toHaveLength(1);
+    expect(reply.posts[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(reply.posts[0]?.text)).toMatch(/couldn't share/);
+  });
+
+  it('apologises when Slack refuses the in-channel post', async () => {
+    const posts: Json[] = [];
+    const { origin, pathname } = new URL('https://hooks.slack.com/actions/T1/1/abc');
+    const scope = nock(origin).post(pathname).reply(404, 'channel_not_found').post(pathname).reply(200, 'ok');
+    scope.on('request', (_r: Request, _i: unknown, body: string) => posts.push(JSON.parse(body) as Json));
+    await expect(h.deliver(buttonClick(ACTIONS.share, { value: encodeCardRequest({ k: 'help' }), ephemeral: true }))).resolves.toBeDefined();
+    expect(scope.isDone()).toBe(true);
+    expect(posts).toHaveLength(2);
+    expect(posts[0]?.response_type).toBe('in_channel');
+    expect(posts[1]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(posts[1]?.text)).toMatch(/couldn't post in this channel/);
+  });
+});
+
+describe('"Open LinkedIn setting"', () => {
+  it('is acknowledged and calls nothing', async () => {
+    const { acks } = await h.deliver(buttonClick(ACTIONS.openSetting));
+    expect(acks).toEqual([undefined]);
+    expect(unmatched.requests).toEqual([]);
+    expect(h.logs.filter((l) => l.level >= 40)).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { limitViolations } from '../../src/blocks/limits.js';
+import {
+  asMessage,
+  BOT_USER_ID,
+  createHarness,
+  directMessage,
+  headerOf,
+  mockSlackApi,
+  trackUnmatched,
+  type Harness,
+  type Json,
+} from '../support/slack-in-process.js';
+
+let h: Harness;
+let unmatched: ReturnType<typeof trackUnmatched>;
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+beforeEach(async () => {
+  h = await createHarness();
+  unmatched = trackUnmatched();
+});
+afterEach(async () => {
+  unmatched.stop();
+  nock.cleanAll();
+  await h.close();
+  expect(unmatched.requests).toEqual([]);
+});
+
+describe('message.im', () => {
+  it('answers a direct message in the DM, not in a thread', async () => {
+    const post = mockSlackApi('chat.postMessage', { ok: true, channel: 'D1', ts: '1700000001.000300' });
+    const { acks } = await h.deliver(directMessage('how do I opt out?'));
+    expect(acks).toHaveLength(1);
+    expect(post.calls).toHaveLength(1);
+    const call = post.calls[0];
+    expect(call?.channel).toBe('D1');
+    expect(call).not.toHaveProperty('thread_ts');
+    expect(headerOf(call)).toBe(h.kb.topic('opt-out-how').title);
+    expect(limitViolations(asMessage(call))).toEqual([]);
+  });
+
+  const ignored: [string, Json][] = [
+    [
+      'an edit (subtype message_changed)',
+      {
+        subtype: 'message_changed',
+        hidden: true,
+        message: { type: 'message', user: 'U1', text: 'how do I opt out?', ts: '1700000000.000001' },
+        previous_message: { type: 'message', user: 'U1', text: 'how do I opt ot?', ts: '1700000000.000001' },
+      },
+    ],
+    [
+      'a deletion (subtype message_deleted)',
+      { subtype: 'message_deleted', hidden: true, deleted_ts: '1700000000.000001', previous_message: { type: 'message', user: 'U1', text: 'how do I opt out?' } },
+    ],
+    ['a message from another bot (bot_id)', { bot_id: 'B999', app_id: 'A999' }],
+    ['a message from the app itself', { user: BOT_USER_ID }],
+    ['a message in a channel (channel_type channel)', { channel: 'C1', channel_type: 'channel' }],
+  ];
+
+  it.each(ignored)('ignores %s: no Web API call at all', async (_name, extra) => {
+    const post = mockSlackApi('chat.postMessage', { ok: true, ts: '1700000001.000300' });
+    const { acks } = await h.deliver(directMessage('how do I opt out?', extra));
+    expect(acks).toHaveLength(1);
+    expect(post.calls).toEqual([]);
+    expect(unmatched.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,142 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ACTIONS, decodeCardRequest } from '../../src/blocks/actions.js';
+import { limitViolations } from '../../src/blocks/limits.js';
+import {
+  asMessage,
+  blocksOf,
+  buttonsOf,
+  createHarness,
+  headerOf,
+  NOW,
+  slashCommand,
+  TEAM_ID,
+  trackUnmatched,
+  USER_ID,
+  visibleText,
+  type Harness,
+  type Json,
+} from '../support/slack-in-process.js';
+
+let h: Harness;
+let unmatched: ReturnType<typeof trackUnmatched>;
+
+beforeAll(() => nock.disableNetConnect());
+afterAll(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+beforeEach(async () => {
+  h = await createHarness();
+  unmatched = trackUnmatched();
+});
+afterEach(async () => {
+  unmatched.stop();
+  nock.cleanAll();
+  await h.close();
+  // The command answers in its acknowledgement: nothing may go to the Web API or response_url.
+  expect(unmatched.requests).toEqual([]);
+});
+
+/** Runs the command and returns the one acknowledgement body. */
+async function run(text: string): Promise<Json> {
+  const { acks } = await h.deliver(slashCommand(text));
+  expect(acks).toHaveLength(1);
+  const body = acks[0];
+  expect(body).toBeTypeOf('object');
+  return body as Json;
+}
+
+function expectEphemeralCard(body: Json): void {
+  expect(body.response_type).toBe('ephemeral');
+  expect(typeof body.text === 'string' && body.text.trim().length > 0).toBe(true);
+  expect(blocksOf(body).length).toBeGreaterThan(0);
+  expect(limitViolations(asMessage(body))).toEqual([]);
+}
+
+function shareRequest(body: Json) {
+  const share = buttonsOf(body).filter((b) => b.action_id === ACTIONS.share);
+  expect(share).toHaveLength(1);
+  return decodeCardRequest(share[0]?.value as string | undefined);
+}
+
+describe('/linkedin-ai', () => {
+  it('with no text acknowledges with the ephemeral overview card and a "Share in channel" button', async () => {
+    const body = await run('');
+    expectEphemeralCard(body);
+    expect(headerOf(body)).toBe(h.kb.topic('overview').title);
+    const share = buttonsOf(body).find((b) => b.action_id === ACTIONS.share);
+    expect((share?.text as Json | undefined)?.text).toMatch(/Share in channel/);
+    expect(shareRequest(body)).toEqual({ k: 'overview' });
+  });
+
+  it('"help" acknowledges with the help card', async () => {
+    const body = await run('help');
+    expectEphemeralCard(body);
+    expect(headerOf(body)).toBe('What I can answer');
+    expect(visibleText(body)).toMatch(/Shortcuts:/);
+    expect(shareRequest(body)).toEqual({ k: 'help' });
+  });
+
+  it('"region Zürich" acknowledges with the region card for Switzerland', async () => {
+    const body = await run('region Zürich');
+    expectEphemeralCard(body);
+    expect(headerOf(body)).toBe(`LinkedIn AI training: ${h.kb.region('ch').name}`);
+    expect(h.kb.region('ch').name).toBe('Switzerland');
+    expect(visibleText(body)).toContain('Zürich');
+    expect(shareRequest(body)).toMatchObject({ k: 'region', r: 'ch', c: 'CH' });
+  });
+
+  it('"region Atlantis" says, kindly, that it does not know the place', async () => {
+    const body = await run('region Atlantis');
+    expectEphemeralCard(body);
+    expect(body.text).toMatch(/I don't know a place called “Atlantis”/);
+    expect(visibleText(body)).toMatch(/I don't know a place called _“Atlantis”_/);
+    expect(buttonsOf(body).some((b) => b.action_id === ACTIONS.share)).toBe(false);
+  });
+
+  it.each([
+    ['optout', 'opt-out-how'],
+    ['data', 'data-used'],
+    ['limits', 'opt-out-effect'],
+    ['OptOut', 'opt-out-how'],
+  ])('the shortcut "%s" opens the %s card', async (text, topic) => {
+    const body = await run(text);
+    expectEphemeralCard(body);
+    expect(headerOf(body)).toBe(h.kb.topic(topic).title);
+    expect(shareRequest(body)).toEqual({ k: 'topic', t: topic });
+  });
+
+  it('a free question gets the answer card, and nothing is recorded as unanswered', async () => {
+    const body = await run('how do I opt out?');
+    expectEphemeralCard(body);
+    expect(headerOf(body)).toBe(h.kb.topic('opt-out-how').title);
+    expect(buttonsOf(body).some((b) => b.action_id === ACTIONS.feedbackUp)).toBe(true);
+    expect(shareRequest(body)).toEqual({ k: 'question', q: 'how do I opt out?' });
+    expect(await h.store.recentUnanswered(TEAM_ID, 10, NOW)).toEqual([]);
+  });
+
+  it('an out-of-scope question gets the out-of-scope card and is recorded for the admins', async () => {
+    const body = await run('what is a good pizza recipe?');
+    expectEphemeralCard(body);
+    expect(headerOf(body)).toBeUndefined();
+    expect(body.text).toMatch(/only answer questions about LinkedIn/);
+    expect(visibleText(body)).toContain('_“what is a good pizza recipe?”_');
+    const rows = await h.store.recentUnanswered(TEAM_ID, 10, NOW);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ question: 'what is a good pizza recipe?', kind: 'out-of-scope', userId: USER_ID });
+  });
+
+  it.each([
+    '<!channel> <!here> <@U999>',
+    'how do I opt out? <!channel> <!here> <@U999>',
+    'pizza recipe please <!channel> <!here> <@U999>',
+    'region <!channel> <!here> <@U999>',
+    '<!channel|channel> <!here|here> <@U999|bob> <!everyone>',
+  ])('never echoes a live mention: %s', async (text) => {
+    const body = await run(text);
+    expectEphemeralCard(body);
+    const raw = JSON.stringify(body);
+    for (const mention of ['<!channel', '<!here', '<@U999', '<!everyone']) expect(raw).not.toContain(mention);
+  });
+});
