@@ -85,11 +85,19 @@ export function confirmOptOutButton(): Button {
 
 /** An ephemeral card plus the button that posts it for everyone. */
 export function withShareButton(message: SlackMessage, request: CardRequest): SlackMessage {
-  return enforceLimits({
+  const value = encodeCardRequest(request);
+  // Cards come from a cache, so the same card is often shared again: build its shareable form once.
+  const known = shareable.get(message);
+  if (known?.value === value) return known.shared;
+  const shared = enforceLimits({
     text: message.text,
-    blocks: [...message.blocks.slice(0, LIMITS.blocksPerMessage - 1), ...actions([button('📣 Share in channel', ACTIONS.share, encodeCardRequest(request))], 'share')],
+    blocks: [...message.blocks.slice(0, LIMITS.blocksPerMessage - 1), ...actions([button('📣 Share in channel', ACTIONS.share, value)], 'share')],
   });
+  shareable.set(message, { value, shared });
+  return shared;
 }
+
+const shareable = new WeakMap<SlackMessage, { value: string; shared: SlackMessage }>();
 
 /** The same card, posted for everyone, saying who shared it. `userId` comes from Slack, never from text. */
 export function sharedBy(message: SlackMessage, userId: string): SlackMessage {
