@@ -26,7 +26,10 @@ for (let i = 0; i < 15; i++) {
 const files = ['../../shared/eval/questions.jsonl', '../tests/eval/questions.extra.jsonl'];
 const questions = files.flatMap((f) => {
   try {
-    return readFileSync(fileURLToPath(new URL(f, import.meta.url)), 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q);
+    return readFileSync(fileURLToPath(new URL(f, import.meta.url)), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { q: string }).q);
   } catch {
     return [];
   }
@@ -51,6 +54,8 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 
 console.log(`Node ${process.version}, ${questions.length} distinct questions, ${perAnswer.length} answers`);
-console.log(`One answer incl. its card: mean ${ms(mean(perAnswer))}, p50 ${ms(pct(perAnswer, 50))}, p99 ${ms(pct(perAnswer, 99))}  (target < 0.5 ms)`);
+console.log(
+  `One answer incl. its card: mean ${ms(mean(perAnswer))}, p50 ${ms(pct(perAnswer, 50))}, p99 ${ms(pct(perAnswer, 99))}  (target < 0.5 ms)`,
+);
 console.log(`Load + index the knowledge base: first ${coldMs.toFixed(1)} ms, then median ${ms(pct(loads, 50))} (target < 300 ms)`);
 console.log(`Importing the code and its libraries before that (zod, yaml, place data; through tsx): ${importMs.toFixed(1)} ms`);

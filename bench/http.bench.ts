@@ -21,7 +21,14 @@ const questions = readFileSync(fileURLToPath(new URL('../../shared/eval/question
   .map((l) => (JSON.parse(l) as { q: string }).q);
 
 const fake = await new FakeSlack().start();
-const env = { ...process.env, SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl, SLACK_APP_TOKEN: '', LOG_LEVEL: 'warn' };
+const env = {
+  ...process.env,
+  SLACK_BOT_TOKEN: 'xoxb-bench',
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_API_URL: fake.apiUrl,
+  SLACK_APP_TOKEN: '',
+  LOG_LEVEL: 'warn',
+};
 
 function startServer(script: string): Promise<{ child: ChildProcess; port: number }> {
   const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
@@ -35,10 +42,22 @@ function startServer(script: string): Promise<{ child: ChildProcess; port: numbe
 let n = 0;
 function signedCommand(): { body: string; headers: Record<string, string> } {
   const q = questions[n++ % questions.length] ?? 'how do I opt out?';
-  const body = new URLSearchParams({ team_id: 'T1', channel_id: 'C1', user_id: 'U1', command: '/linkedin-ai', text: q, response_url: `${fake.hooksUrl}c`, trigger_id: '1.2.3', api_app_id: 'A1' }).toString();
+  const body = new URLSearchParams({
+    team_id: 'T1',
+    channel_id: 'C1',
+    user_id: 'U1',
+    command: '/linkedin-ai',
+    text: q,
+    response_url: `${fake.hooksUrl}c`,
+    trigger_id: '1.2.3',
+    api_app_id: 'A1',
+  }).toString();
   const ts = Math.floor(Date.now() / 1000);
   const sig = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-  return { body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig } };
+  return {
+    body,
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sig },
+  };
 }
 
 async function load(port: number, seconds: number) {
@@ -49,7 +68,14 @@ async function load(port: number, seconds: number) {
     duration: seconds,
     requests: [{ setupRequest: (req) => ({ ...req, ...signedCommand() }) }],
   });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors, total: result.requests.total };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    total: result.requests.total,
+  };
 }
 
 const app = await startServer('./servers/app-server.ts');
@@ -64,7 +90,11 @@ try {
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const line = (name: string, rs: Awaited<ReturnType<typeof load>>[]) =>
-    `${name.padEnd(12)} ${mean(rs.map((r) => r.rps)).toFixed(0).padStart(6)} req/s   p50 ${Math.max(...rs.map((r) => r.p50))} ms   p99 ${Math.max(...rs.map((r) => r.p99))} ms   non-2xx ${rs.reduce((a, r) => a + r.non2xx, 0)}   errors ${rs.reduce((a, r) => a + r.errors, 0)}   (${rs.reduce((a, r) => a + r.total, 0)} requests)`;
+    `${name.padEnd(12)} ${mean(rs.map((r) => r.rps))
+      .toFixed(0)
+      .padStart(
+        6,
+      )} req/s   p50 ${Math.max(...rs.map((r) => r.p50))} ms   p99 ${Math.max(...rs.map((r) => r.p99))} ms   non-2xx ${rs.reduce((a, r) => a + r.non2xx, 0)}   errors ${rs.reduce((a, r) => a + r.errors, 0)}   (${rs.reduce((a, r) => a + r.total, 0)} requests)`;
   console.log(`Signed /linkedin-ai commands, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION} s each, alternating; Node ${process.version}`);
   console.log(line('this app', results.app));
   console.log(line('minimal Bolt', results.minimal));

@@ -4,13 +4,21 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:http';
 
 const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', logLevel: LogLevel.WARN });
-const app = new App({ token: process.env.SLACK_BOT_TOKEN, receiver, logLevel: LogLevel.WARN, clientOptions: { slackApiUrl: process.env.SLACK_API_URL } });
+const app = new App({
+  token: process.env.SLACK_BOT_TOKEN,
+  receiver,
+  logLevel: LogLevel.WARN,
+  clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
+});
 const card = {
   response_type: 'ephemeral' as const,
   text: 'How to opt out: turn off Data for Generative AI Improvement.',
   blocks: [
     { type: 'header' as const, text: { type: 'plain_text' as const, text: 'How to opt out' } },
-    { type: 'section' as const, text: { type: 'mrkdwn' as const, text: 'Go to *Settings & Privacy → Data privacy → Data for Generative AI Improvement* and turn it off.' } },
+    {
+      type: 'section' as const,
+      text: { type: 'mrkdwn' as const, text: 'Go to *Settings & Privacy → Data privacy → Data for Generative AI Improvement* and turn it off.' },
+    },
   ],
 };
 app.command('/linkedin-ai', async ({ ack }) => {

@@ -6,10 +6,18 @@ import * as openSetting from './open-setting.js';
 import * as share from './share.js';
 import * as topicButton from './topic-button.js';
 
+const LISTENERS = [topicButton, feedback, confirmOptOut, share, openSetting];
+
+const matches = (pattern: string | RegExp, id: string) => (typeof pattern === 'string' ? pattern === id : pattern.test(id));
+
+/**
+ * One Bolt listener routes every button to its handler (one file each). Bolt runs every registered
+ * listener's matchers for every request, so one listener instead of five keeps each request cheap.
+ */
 export function register(app: App, deps: Deps): void {
-  topicButton.register(app, deps);
-  feedback.register(app, deps);
-  confirmOptOut.register(app, deps);
-  share.register(app, deps);
-  openSetting.register(app);
+  const any = new RegExp(LISTENERS.map((l) => (typeof l.actionId === 'string' ? `^${l.actionId}$` : l.actionId.source)).join('|'));
+  app.action({ type: 'block_actions', action_id: any }, async (args) => {
+    const id = args.action.action_id;
+    await LISTENERS.find((l) => matches(l.actionId, id))?.handle(args, deps);
+  });
 }

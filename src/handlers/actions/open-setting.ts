@@ -1,9 +1,9 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTIONS } from '../../blocks/actions.js';
 
+export const actionId = ACTIONS.openSetting;
+
 /** A link button still sends a click to the app, which Slack expects acknowledged. */
-export function register(app: App): void {
-  app.action({ type: 'block_actions', action_id: ACTIONS.openSetting }, async ({ ack }) => {
-    await ack();
-  });
+export async function handle({ ack }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> {
+  await ack();
 }

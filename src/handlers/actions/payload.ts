@@ -1,7 +1,13 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 
 /** The fields of a button click the listeners use, read defensively: payloads are not ours to trust. */
-export function clicked(body: BlockAction): { action: ButtonAction | undefined; teamId: string; userId: string; inView: boolean; ephemeral: boolean } {
+export function clicked(body: BlockAction): {
+  action: ButtonAction | undefined;
+  teamId: string;
+  userId: string;
+  inView: boolean;
+  ephemeral: boolean;
+} {
   const action = body.actions?.[0]?.type === 'button' ? (body.actions[0] as ButtonAction) : undefined;
   const container = (body.container ?? {}) as { type?: string; is_ephemeral?: boolean };
   return {

@@ -1,27 +1,33 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTIONS, decodeCardRequest } from '../../blocks/actions.js';
 import { sharedBy } from '../../blocks/parts.js';
 import { cardForRequest } from '../../respond.js';
 import type { Deps } from '../deps.js';
 import { clicked } from './payload.js';
 
+export const actionId = ACTIONS.share;
+
 /** "Share in channel": posts the same card for everyone, marked as shared by whoever clicked. */
-export function register(app: App, deps: Deps): void {
-  app.action({ type: 'block_actions', action_id: ACTIONS.share }, async ({ ack, body, respond }) => {
-    await ack();
-    const { action, userId } = clicked(body);
-    const request = decodeCardRequest(action?.value);
-    if (!request) {
-      await respond({ response_type: 'ephemeral', replace_original: false, text: "Sorry, I couldn't share that card. Please ask again." }).catch(() => undefined);
-      return;
-    }
-    const card = sharedBy(cardForRequest(deps.kb, request, deps.now()), userId);
-    try {
-      await respond({ response_type: 'in_channel', replace_original: false, text: card.text, blocks: card.blocks });
-      await respond({ delete_original: true });
-    } catch (error) {
-      deps.logger.error({ err: error }, 'could not share a card in the channel');
-      await respond({ response_type: 'ephemeral', replace_original: false, text: "Sorry, I couldn't post in this channel. If it is private, invite me first." }).catch(() => undefined);
-    }
-  });
+export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps: Deps): Promise<void> {
+  await ack();
+  const { action, userId } = clicked(body);
+  const request = decodeCardRequest(action?.value);
+  if (!request) {
+    await respond({ response_type: 'ephemeral', replace_original: false, text: "Sorry, I couldn't share that card. Please ask again." }).catch(
+      () => undefined,
+    );
+    return;
+  }
+  const card = sharedBy(cardForRequest(deps.kb, request, deps.now()), userId);
+  try {
+    await respond({ response_type: 'in_channel', replace_original: false, text: card.text, blocks: card.blocks });
+    await respond({ delete_original: true });
+  } catch (error) {
+    deps.logger.error({ err: error }, 'could not share a card in the channel');
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: "Sorry, I couldn't post in this channel. If it is private, invite me first.",
+    }).catch(() => undefined);
+  }
 }

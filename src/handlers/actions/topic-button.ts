@@ -1,30 +1,28 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTIONS, decodeButtonValue } from '../../blocks/actions.js';
 import { withShareButton } from '../../blocks/parts.js';
 import { helpCard, topicCard } from '../../respond.js';
 import type { Deps } from '../deps.js';
 import { clicked } from './payload.js';
 
-const TOPIC_ACTION = new RegExp(`^${ACTIONS.topic}`);
+export const actionId = new RegExp(`^${ACTIONS.topic}`);
 
 /** Related topics, "also asked" and "did you mean" buttons: the answer replaces the card in place. */
-export function register(app: App, deps: Deps): void {
-  app.action({ type: 'block_actions', action_id: TOPIC_ACTION }, async ({ ack, body, respond, client }) => {
-    await ack();
-    const { action, userId, inView, ephemeral } = clicked(body);
-    const value = decodeButtonValue(action?.value);
-    const place = { region: value?.r ?? null, country: value?.c ?? null };
-    const card = value && deps.kb.topics.has(value.t) ? topicCard(deps.kb, value.t, place, deps.now()) : helpCard(deps.kb);
-    try {
-      if (inView) {
-        // A button on the Home tab has no message to replace: the answer goes to the app's DM.
-        await client.chat.postMessage({ channel: userId, text: card.text, blocks: card.blocks });
-      } else {
-        const message = ephemeral && value ? withShareButton(card, { k: 'topic', t: value.t, r: place.region, c: place.country }) : card;
-        await respond({ replace_original: true, text: message.text, blocks: message.blocks });
-      }
-    } catch (error) {
-      deps.logger.error({ err: error }, 'could not show the topic a button asked for');
+export async function handle({ ack, body, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps: Deps): Promise<void> {
+  await ack();
+  const { action, userId, inView, ephemeral } = clicked(body);
+  const value = decodeButtonValue(action?.value);
+  const place = { region: value?.r ?? null, country: value?.c ?? null };
+  const card = value && deps.kb.topics.has(value.t) ? topicCard(deps.kb, value.t, place, deps.now()) : helpCard(deps.kb);
+  try {
+    if (inView) {
+      // A button on the Home tab has no message to replace: the answer goes to the app's DM.
+      await client.chat.postMessage({ channel: userId, text: card.text, blocks: card.blocks });
+    } else {
+      const message = ephemeral && value ? withShareButton(card, { k: 'topic', t: value.t, r: place.region, c: place.country }) : card;
+      await respond({ replace_original: true, text: message.text, blocks: message.blocks });
     }
-  });
+  } catch (error) {
+    deps.logger.error({ err: error }, 'could not show the topic a button asked for');
+  }
 }

@@ -20,7 +20,10 @@ const SHORTCUTS: Record<string, CardRequest> = {
 };
 
 /** What the command's text asks for: a shortcut, a region, or a question. */
-export function parseCommandText(deps: Deps, text: string): { request: CardRequest; message: SlackMessage; result?: EngineResult } | { unknownPlace: string } {
+export function parseCommandText(
+  deps: Deps,
+  text: string,
+): { request: CardRequest; message: SlackMessage; result?: EngineResult } | { unknownPlace: string } {
   const now = deps.now();
   const trimmed = text.trim();
   if (!trimmed) return { request: { k: 'overview' }, message: cardForRequest(deps.kb, { k: 'overview' }, now) };
@@ -45,7 +48,13 @@ export function register(app: App, deps: Deps): void {
         response_type: 'ephemeral',
         text: `I don't know a place called “${quoteUserText(parsed.unknownPlace, 80)}”. Try a country or a city, for example \`${COMMAND} region Toronto\`.`,
         blocks: [
-          { type: 'section', text: { type: 'mrkdwn', text: `🗺️ I don't know a place called _“${quoteUserText(parsed.unknownPlace, 80)}”_. Try a country or a city, for example \`${COMMAND} region Toronto\` or \`${COMMAND} region Deutschland\`.` } },
+          {
+            type: 'section',
+            text: {
+              type: 'mrkdwn',
+              text: `🗺️ I don't know a place called _“${quoteUserText(parsed.unknownPlace, 80)}”_. Try a country or a city, for example \`${COMMAND} region Toronto\` or \`${COMMAND} region Deutschland\`.`,
+            },
+          },
           ...help.blocks.slice(0, 10),
         ],
       });

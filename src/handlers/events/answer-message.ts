@@ -12,7 +12,12 @@ export async function answerMessage(
 ): Promise<void> {
   const { result, message } = respond(deps.kb, question, deps.now());
   try {
-    await client.chat.postMessage({ channel: where.channel, ...(where.threadTs ? { thread_ts: where.threadTs } : {}), text: message.text, blocks: message.blocks });
+    await client.chat.postMessage({
+      channel: where.channel,
+      ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+      text: message.text,
+      blocks: message.blocks,
+    });
   } catch (error) {
     // Nobody to tell in Slack if posting itself fails; the log has it.
     deps.logger.error({ err: error, channel: where.channel }, 'could not post an answer');

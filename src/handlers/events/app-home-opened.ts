@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buildHomeView } from '../../blocks/home-view.js';
 import { composeRegion, topicLink } from '../../engine/compose.js';
@@ -16,7 +16,11 @@ export async function publishHome(deps: Deps, client: WebClient, teamId: string,
   const [confirmedAt, isAdmin] = await Promise.all([store.optOutConfirmedAt(teamId, userId), deps.admins.isAdmin(client, userId)]);
   let admin = null;
   if (isAdmin) {
-    const [optOutCount, feedback, unanswered] = await Promise.all([store.countOptOuts(teamId), store.feedbackByTopic(teamId), store.recentUnanswered(teamId, 15, now)]);
+    const [optOutCount, feedback, unanswered] = await Promise.all([
+      store.countOptOuts(teamId),
+      store.feedbackByTopic(teamId),
+      store.recentUnanswered(teamId, 15, now),
+    ]);
     admin = {
       optOutCount,
       feedback: feedback.map((f) => ({ ...f, title: kb.topics.get(f.topic)?.title ?? f.topic })),
@@ -35,13 +39,13 @@ export async function publishHome(deps: Deps, client: WebClient, teamId: string,
   await client.views.publish({ user_id: userId, view });
 }
 
-export function register(app: App, deps: Deps): void {
-  app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home') return;
-    try {
-      await publishHome(deps, client, body.team_id, event.user);
-    } catch (error) {
-      deps.logger.error({ err: error, user: event.user }, 'could not publish the Home tab');
-    }
-  });
+export const eventType = 'app_home_opened';
+
+export async function handle({ event, body, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs, deps: Deps): Promise<void> {
+  if (event.tab !== 'home') return;
+  try {
+    await publishHome(deps, client, body.team_id, event.user);
+  } catch (error) {
+    deps.logger.error({ err: error, user: event.user }, 'could not publish the Home tab');
+  }
 }
