@@ -69,7 +69,8 @@ export class Gazetteer {
       if (region.countries !== 'all-others') for (const code of region.countries) this.regionOfCountry.set(code, region.id);
     }
     // "para", "como" and "van" are towns too, but in a question they are nearly always just words.
-    const blocked = new Set([...places.notPlaces.map(fold), ...reservedWords, ...QUESTION_LANGUAGES.flatMap((l) => stopwords[l] ?? []).map(fold)]);
+    const stopwordSet = new Set(QUESTION_LANGUAGES.flatMap((l) => stopwords[l] ?? []).map(fold));
+    const blocked = new Set([...places.notPlaces.map(fold), ...reservedWords, ...stopwordSet]);
     const allow = (key: string) => key.length >= 2 && !blocked.has(key);
 
     // i18n-iso-countries knows the everyday and alternative names ("Turkey" beside "Türkiye", "Holland").

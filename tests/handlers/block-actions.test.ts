@@ -41,9 +41,9 @@ afterEach(async () => {
 const EEA_OPT_OUT = encodeButtonValue({ t: 'opt-out-how', r: 'eea', c: 'DE' });
 
 describe('topic buttons (topic:<id>)', () => {
-  it('replaces the card with the topic answer for the region in the button value', async () => {
+  it('in a DM, replaces the card with the topic answer for the region in the button value', async () => {
     const reply = mockResponseUrl();
-    const { acks } = await h.deliver(buttonClick(`${ACTIONS.topic}opt-out-how`, { value: EEA_OPT_OUT }));
+    const { acks } = await h.deliver(buttonClick(`${ACTIONS.topic}opt-out-how`, { value: EEA_OPT_OUT, channel: 'D1' }));
     expect(acks).toHaveLength(1);
     expect(reply.scope.isDone()).toBe(true);
     expect(reply.posts).toHaveLength(1);
@@ -53,8 +53,19 @@ describe('topic buttons (topic:<id>)', () => {
     const eea = h.kb.region('eea').name;
     expect(visibleText(post)).toContain(`📍 *Germany → ${eea}*`);
     expect(limitViolations(asMessage(post))).toEqual([]);
-    // A message everyone sees is not offered for sharing again.
+    // A DM has nobody to share with.
     expect(buttonsOf(post).some((b) => b.action_id === ACTIONS.share)).toBe(false);
+  });
+
+  it('on a card the whole channel sees, answers the clicker privately and leaves the card alone', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(`${ACTIONS.topic}opt-out-how`, { value: EEA_OPT_OUT, channel: 'C1' }));
+    expect(reply.posts).toHaveLength(1);
+    const post = reply.posts[0] as Json;
+    expect(post).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(headerOf(post)).toBe(h.kb.topic('opt-out-how').title);
+    expect(buttonsOf(post).filter((b) => b.action_id === ACTIONS.share)).toHaveLength(1);
+    expect(limitViolations(asMessage(post))).toEqual([]);
   });
 
   it('keeps the "Share in channel" button when the card is ephemeral', async () => {
@@ -79,7 +90,7 @@ describe('topic buttons (topic:<id>)', () => {
     const reply = mockResponseUrl();
     await expect(h.deliver(buttonClick(`${ACTIONS.topic}opt-out-how`, { value }))).resolves.toMatchObject({ acks: [undefined] });
     expect(reply.posts).toHaveLength(1);
-    expect(reply.posts[0]?.replace_original).toBe(true);
+    expect(reply.posts[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(headerOf(reply.posts[0])).toBe('What I can answer');
     expect(h.logs.filter((l) => l.level >= 50)).toEqual([]);
   });

@@ -1,8 +1,10 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/blocks/limits.js';
+import { MENTION_SEQUENCES, NASTY_STRINGS } from '../properties/nasty.js';
 import {
   asMessage,
+  appMention,
   BOT_USER_ID,
   createHarness,
   directMessage,
@@ -70,5 +72,25 @@ describe('message.im', () => {
     expect(acks).toHaveLength(1);
     expect(post.calls).toEqual([]);
     expect(unmatched.requests).toEqual([]);
+  });
+
+  it('answers every nasty DM and mention exactly once, within limits and without live mentions', async () => {
+    const post = mockSlackApi('chat.postMessage', { ok: true, ts: '1700000001.000300' });
+    const problems: string[] = [];
+    for (const nasty of NASTY_STRINGS) {
+      for (const body of [directMessage(nasty), appMention(`<@UBOT> ${nasty}`)]) {
+        const before = post.calls.length;
+        await h.deliver(body);
+        const label = `${String((body.event as Json).type)} ${JSON.stringify(nasty.slice(0, 40))}`;
+        if (post.calls.length !== before + 1) {
+          problems.push(`${label}: ${post.calls.length - before} posts`);
+          continue;
+        }
+        const call = post.calls[before];
+        for (const v of limitViolations(asMessage(call))) problems.push(`${label}: ${v}`);
+        for (const m of MENTION_SEQUENCES) if (JSON.stringify(call).includes(m)) problems.push(`${label}: contains ${m}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

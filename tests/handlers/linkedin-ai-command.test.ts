@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS, decodeCardRequest } from '../../src/blocks/actions.js';
-import { limitViolations } from '../../src/blocks/limits.js';
+import { LIMITS, limitViolations } from '../../src/blocks/limits.js';
+import { MENTION_SEQUENCES, NASTY_STRINGS } from '../properties/nasty.js';
 import {
   asMessage,
   blocksOf,
@@ -138,5 +139,29 @@ describe('/linkedin-ai', () => {
     expectEphemeralCard(body);
     const raw = JSON.stringify(body);
     for (const mention of ['<!channel', '<!here', '<@U999', '<!everyone']) expect(raw).not.toContain(mention);
+  });
+
+  it('keeps a very long question within limits, with a share value Slack accepts', async () => {
+    const body = await run(`how do I opt out? ${'<!channel> & more words '.repeat(400)}`);
+    expectEphemeralCard(body);
+    const share = buttonsOf(body).find((b) => b.action_id === ACTIONS.share);
+    expect(String(share?.value).length).toBeLessThanOrEqual(LIMITS.buttonValue);
+    expect(decodeCardRequest(share?.value as string)).toMatchObject({ k: 'question' });
+    expect(JSON.stringify(body)).not.toContain('<!channel');
+  });
+
+  it('acknowledges every nasty input exactly once with a valid card and no live mention', async () => {
+    const problems: string[] = [];
+    for (const nasty of NASTY_STRINGS) {
+      for (const text of [nasty, `region ${nasty}`]) {
+        const { acks } = await h.deliver(slashCommand(text));
+        const raw = JSON.stringify(acks[0]);
+        const label = JSON.stringify(text.slice(0, 40));
+        if (acks.length !== 1) problems.push(`${label}: ${acks.length} acks`);
+        for (const v of limitViolations(asMessage(acks[0]))) problems.push(`${label}: ${v}`);
+        for (const m of MENTION_SEQUENCES) if (raw.includes(m)) problems.push(`${label}: contains ${m}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

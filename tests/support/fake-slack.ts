@@ -19,8 +19,20 @@ export interface FakeReply {
 type Responder = (call: FakeCall) => FakeReply | undefined;
 
 const DEFAULTS: Record<string, (call: FakeCall) => unknown> = {
-  'auth.test': () => ({ ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'linkedin-ai', team_id: 'T1', user_id: 'UBOT', bot_id: 'B1' }),
-  'chat.postMessage': (call) => ({ ok: true, channel: call.body.channel, ts: `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}` }),
+  'auth.test': () => ({
+    ok: true,
+    url: 'https://example.slack.com/',
+    team: 'Example',
+    user: 'linkedin-ai',
+    team_id: 'T1',
+    user_id: 'UBOT',
+    bot_id: 'B1',
+  }),
+  'chat.postMessage': (call) => ({
+    ok: true,
+    channel: call.body.channel,
+    ts: `${Math.floor(Date.now() / 1000)}.${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+  }),
   'chat.postEphemeral': () => ({ ok: true, message_ts: '1.2' }),
   'chat.update': (call) => ({ ok: true, channel: call.body.channel, ts: call.body.ts }),
   'views.publish': () => ({ ok: true, view: { id: 'V1' } }),
@@ -91,7 +103,8 @@ export class FakeSlack {
   async waitFor(predicate: (calls: FakeCall[]) => boolean, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.calls)) {
-      if (Date.now() > deadline) throw new Error(`fake Slack: condition not met in ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(`fake Slack: condition not met in ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`);
       await new Promise((r) => setTimeout(r, 10));
     }
   }

@@ -26,5 +26,14 @@ export function commandBody(fields: Record<string, string>): string {
 }
 
 export function eventEnvelope(eventId: string, event: Record<string, unknown>): string {
-  return JSON.stringify({ token: 'legacy', team_id: 'T1', api_app_id: 'A1', event, type: 'event_callback', event_id: eventId, event_time: 1700000000, authed_users: ['UBOT'] });
+  return JSON.stringify({
+    token: 'legacy',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event,
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1700000000,
+    authed_users: ['UBOT'],
+  });
 }

@@ -18,11 +18,6 @@ import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowl
 import { Store } from '../../src/store/store.js';
 import { sqliteDatabase, type TestDatabase } from './databases.js';
 
-// nock 15 intercepts through @mswjs/interceptors 0.45, which calls Promise.withResolvers (Node ≥ 22).
-// This machine runs Node 20.20 (nock 15 declares engines.node >= 22.20): without this, every
-// intercepted request fails with "fetch failed: Promise.withResolvers is not a function".
-installPromiseWithResolvers();
-
 export const TEAM_ID = 'T1';
 export const USER_ID = 'U1';
 export const BOT_USER_ID = 'UBOT';
@@ -130,7 +125,10 @@ export function mockSlackApi(method: string, response: Json = { ok: true }): { s
 export function mockResponseUrl(url = RESPONSE_URL, status = 200): { scope: nock.Scope; posts: Json[] } {
   const posts: Json[] = [];
   const { origin, pathname } = new URL(url);
-  const scope = nock(origin).persist().post(pathname).reply(status, status < 300 ? 'ok' : 'no_active_hooks');
+  const scope = nock(origin)
+    .persist()
+    .post(pathname)
+    .reply(status, status < 300 ? 'ok' : 'no_active_hooks');
   scope.on('request', (_request: Request, _interceptor: unknown, body: string) => posts.push(JSON.parse(body) as Json));
   return { scope, posts };
 }
@@ -186,7 +184,17 @@ export function eventEnvelope(event: Json, eventId = `Ev${String(next()).padStar
 
 export function appMention(text: string, extra: Json = {}, eventId?: string): Json {
   return eventEnvelope(
-    { type: 'app_mention', user: USER_ID, text, ts: '1700000000.000100', channel: 'C1', event_ts: '1700000000.000100', team: TEAM_ID, client_msg_id: 'c0ffee', ...extra },
+    {
+      type: 'app_mention',
+      user: USER_ID,
+      text,
+      ts: '1700000000.000100',
+      channel: 'C1',
+      event_ts: '1700000000.000100',
+      team: TEAM_ID,
+      client_msg_id: 'c0ffee',
+      ...extra,
+    },
     eventId,
   );
 }
@@ -216,6 +224,8 @@ export interface ClickOptions {
   /** 'message' (default) or 'view' (a Home tab button). */
   container?: 'message' | 'view';
   ephemeral?: boolean;
+  /** The conversation the message is in (default C1, a channel; D… is a DM). */
+  channel?: string;
 }
 
 /** A block_actions payload (already parsed from `payload=`) for one button click. */
@@ -224,7 +234,7 @@ export function buttonClick(actionId: string, options: ClickOptions = {}): Json 
   const container =
     options.container === 'view'
       ? { type: 'view', view_id: 'V1' }
-      : { type: 'message', message_ts: '1700000003.000400', channel_id: 'C1', is_ephemeral: options.ephemeral ?? false };
+      : { type: 'message', message_ts: '1700000003.000400', channel_id: options.channel ?? 'C1', is_ephemeral: options.ephemeral ?? false };
   return {
     type: 'block_actions',
     user: { id: user, username: 'ada', name: 'ada', team_id: TEAM_ID },
@@ -237,7 +247,7 @@ export function buttonClick(actionId: string, options: ClickOptions = {}): Json 
     is_enterprise_install: false,
     ...(options.container === 'view'
       ? { view: { id: 'V1', type: 'home', team_id: TEAM_ID, blocks: [] } }
-      : { channel: { id: 'C1', name: 'general' }, response_url: RESPONSE_URL }),
+      : { channel: { id: options.channel ?? 'C1', name: 'general' }, response_url: RESPONSE_URL }),
     actions: [
       {
         action_id: actionId,
@@ -283,22 +293,4 @@ export function visibleText(payload: unknown): string {
     .map((t) => (t && typeof t === 'object' ? (t as Json).text : undefined))
     .filter((t): t is string => typeof t === 'string')
     .join('\n');
-}
-
-function installPromiseWithResolvers(): void {
-  const P = Promise as unknown as { withResolvers?: unknown };
-  if (typeof P.withResolvers === 'function') return;
-  Object.defineProperty(Promise, 'withResolvers', {
-    configurable: true,
-    writable: true,
-    value: function withResolvers<T>(this: PromiseConstructor) {
-      let resolve!: (value: T | PromiseLike<T>) => void;
-      let reject!: (reason?: unknown) => void;
-      const promise = new this<T>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      return { promise, resolve, reject };
-    },
-  });
 }

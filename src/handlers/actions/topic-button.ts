@@ -7,10 +7,10 @@ import { clicked } from './payload.js';
 
 export const actionId = new RegExp(`^${ACTIONS.topic}`);
 
-/** Related topics, "also asked" and "did you mean" buttons: the answer replaces the card in place. */
+/** Related topics, "also asked" and "did you mean" buttons: the answer replaces the card in place where only the clicker sees it. */
 export async function handle({ ack, body, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps: Deps): Promise<void> {
   await ack();
-  const { action, userId, inView, ephemeral } = clicked(body);
+  const { action, userId, inView, ephemeral, inDm } = clicked(body);
   const value = decodeButtonValue(action?.value);
   const place = { region: value?.r ?? null, country: value?.c ?? null };
   const card = value && deps.kb.topics.has(value.t) ? topicCard(deps.kb, value.t, place, deps.now()) : helpCard(deps.kb);
@@ -18,9 +18,14 @@ export async function handle({ ack, body, respond, client }: SlackActionMiddlewa
     if (inView) {
       // A button on the Home tab has no message to replace: the answer goes to the app's DM.
       await client.chat.postMessage({ channel: userId, text: card.text, blocks: card.blocks });
-    } else {
+    } else if (ephemeral || inDm) {
+      // Only the clicker sees this card: answer in place.
       const message = ephemeral && value ? withShareButton(card, { k: 'topic', t: value.t, r: place.region, c: place.country }) : card;
       await respond({ replace_original: true, text: message.text, blocks: message.blocks });
+    } else {
+      // A card the whole channel sees stays as it is; the clicker gets the answer to themselves.
+      const message = value ? withShareButton(card, { k: 'topic', t: value.t, r: place.region, c: place.country }) : card;
+      await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
     }
   } catch (error) {
     deps.logger.error({ err: error }, 'could not show the topic a button asked for');

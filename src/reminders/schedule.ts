@@ -1,0 +1,178 @@
+import { Cron } from 'croner';
+import { DateTime, IANAZone } from 'luxon';
+
+/** A schedule as people write it, parsed. Days are 0 (Sunday) to 6 (Saturday), as in cron. */
+export type Schedule =
+  | { kind: 'once'; date: string; time: string }
+  | { kind: 'daily'; time: string }
+  | { kind: 'weekdays'; time: string }
+  | { kind: 'weekly'; days: number[]; time: string };
+
+export interface ParsedSchedule {
+  schedule: Schedule;
+  /** IANA zone named in the text, if any (else the caller's default). */
+  timezone: string | null;
+  /** Last day (inclusive, in the reminder's zone), YYYY-MM-DD. */
+  until: string | null;
+}
+
+export const ACCEPTED_FORMS = [
+  'once 2026-12-01 09:00',
+  'daily 09:00',
+  'weekdays 9am',
+  'weekly monday 09:00',
+  'every monday and thursday at 10:30',
+  '… until 2027-01-31',
+  '… Europe/Berlin (a time zone; without one, yours)',
+];
+
+const DAY_NAMES: Record<string, number> = {
+  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3,
+  thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
+};
+const FILLER = new Set(['at', 'on', 'and', 'every', 'each', 'from', 'the', '&']);
+
+export class ScheduleError extends Error {}
+
+/**
+ * Reads "daily 09:00", "weekdays 9am", "every monday and thursday at 10:30", "once 2026-12-01 09:00",
+ * each optionally with "until 2027-01-31" and a time zone. Throws ScheduleError saying what is wrong.
+ */
+export function parseSchedule(text: string): ParsedSchedule {
+  const words = text.trim().split(/[\s,]+/).filter(Boolean);
+  let kind: 'once' | 'daily' | 'weekdays' | 'weekly' | null = null;
+  let time: string | null = null;
+  let date: string | null = null;
+  let until: string | null = null;
+  let timezone: string | null = null;
+  const days = new Set<number>();
+
+  for (let i = 0; i < words.length; i++) {
+    const raw = words[i] ?? '';
+    const word = raw.toLowerCase();
+    const next = words[i + 1]?.toLowerCase();
+    if (word === 'until' || word === 'till') {
+      if (!next || !isDate(next)) throw new ScheduleError(`"until" needs a date written YYYY-MM-DD, for example until 2027-01-31.`);
+      until = next;
+      i++;
+    } else if (raw.includes('/') || word === 'utc') {
+      const zone = word === 'utc' ? 'UTC' : raw;
+      if (!IANAZone.isValidZone(zone)) throw new ScheduleError(`"${raw}" is not a time zone I know. Use a name such as Europe/Berlin or America/New_York.`);
+      timezone = zone;
+    } else if (word === 'once') kind = 'once';
+    else if (word === 'daily' || (word === 'every' && (next === 'day' || next === 'days'))) {
+      kind = 'daily';
+      if (word === 'every') i++;
+    } else if (word === 'weekdays' || word === 'weekday' || (word === 'every' && (next === 'weekday' || next === 'weekdays'))) {
+      kind = 'weekdays';
+      if (word === 'every') i++;
+    } else if (word === 'weekly') kind = 'weekly';
+    else if (isDate(word)) date = word;
+    else if (parseTime(word, next)) {
+      const parsed = parseTime(word, next);
+      if (!parsed) continue;
+      time = parsed.time;
+      if (parsed.consumedNext) i++;
+    } else if (dayOf(word) !== null) days.add(dayOf(word) as number);
+    else if (!FILLER.has(word)) throw new ScheduleError(`I don't understand "${raw}".`);
+  }
+
+  if (!time) throw new ScheduleError('The schedule needs a time, for example 09:00 or 9am.');
+  if (kind === 'once' || (kind === null && date)) {
+    if (!date) throw new ScheduleError('"once" needs a date written YYYY-MM-DD, for example once 2026-12-01 09:00.');
+    if (days.size) throw new ScheduleError('A one-off reminder takes a date, not days of the week.');
+    return { schedule: { kind: 'once', date, time }, timezone, until: null };
+  }
+  if (date) throw new ScheduleError(`A date (${date}) only goes with "once"; for a last day write "until ${date}".`);
+  if (kind === 'daily' || kind === 'weekdays') {
+    if (days.size) throw new ScheduleError(`"${kind}" already says which days; leave out the day names.`);
+    return { schedule: { kind, time }, timezone, until };
+  }
+  if (days.size === 0) throw new ScheduleError(kind === 'weekly' ? '"weekly" needs a day, for example weekly monday 09:00.' : 'Say how often: once, daily, weekdays, weekly, or every monday and thursday.');
+  return { schedule: { kind: 'weekly', days: [...days].sort(), time }, timezone, until };
+}
+
+function isDate(word: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(word) && DateTime.fromISO(word).isValid;
+}
+
+function dayOf(word: string): number | null {
+  const w = word.replace(/s$/, '');
+  return DAY_NAMES[w] ?? DAY_NAMES[word] ?? null;
+}
+
+/** "09:00", "9:30", "9am", "9:30pm", "9 am", "noon", "midnight" → "HH:mm". */
+export function parseTime(word: string, next?: string): { time: string; consumedNext: boolean } | null {
+  if (word === 'noon') return { time: '12:00', consumedNext: false };
+  if (word === 'midnight') return { time: '00:00', consumedNext: false };
+  let m = /^(\d{1,2})(?::(\d{2}))?(am|pm)?$/.exec(word);
+  if (!m) return null;
+  let suffix = m[3];
+  let consumedNext = false;
+  if (!suffix && (next === 'am' || next === 'pm')) {
+    suffix = next;
+    consumedNext = true;
+  }
+  // A bare number is a time only with am/pm ("9am") or minutes ("9:00"); "2027" is not a time.
+  if (!m[2] && !suffix) return null;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? '0');
+  if (minute > 59) return null;
+  if (suffix) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (suffix === 'pm' ? 12 : 0);
+  } else if (hour > 23) return null;
+  m = null;
+  return { time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, consumedNext };
+}
+
+/** The cron pattern for a recurring schedule (minute hour * * days). */
+export function cronPattern(schedule: Exclude<Schedule, { kind: 'once' }>): string {
+  const [h, m] = schedule.time.split(':').map(Number);
+  const days = schedule.kind === 'daily' ? '*' : schedule.kind === 'weekdays' ? '1-5' : schedule.days.join(',');
+  return `${m} ${h} * * ${days}`;
+}
+
+/**
+ * The first occurrence strictly after `after`, in the reminder's zone (croner handles the clock
+ * changes: a time that does not exist that day runs at the next valid instant, a repeated one once).
+ * Null when there is none left (a one-off already past, or past `until`).
+ */
+export function nextOccurrence(schedule: Schedule, timezone: string, until: string | null, after: DateTime): DateTime | null {
+  let next: DateTime | null;
+  if (schedule.kind === 'once') {
+    const at = DateTime.fromISO(`${schedule.date}T${schedule.time}`, { zone: timezone });
+    next = at.isValid && at > after ? at : null;
+  } else {
+    const run = new Cron(cronPattern(schedule), { timezone }).nextRun(after.toJSDate());
+    next = run ? DateTime.fromJSDate(run, { zone: timezone }) : null;
+  }
+  if (next && until) {
+    const last = DateTime.fromISO(until, { zone: timezone }).endOf('day');
+    if (next > last) return null;
+  }
+  return next;
+}
+
+const DAY_LABELS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "every Monday and Thursday at 10:30 (Europe/Berlin), until 31 January 2027". */
+export function describeSchedule(schedule: Schedule, timezone: string, until: string | null): string {
+  let text: string;
+  switch (schedule.kind) {
+    case 'once':
+      text = `once, on ${DateTime.fromISO(schedule.date).toFormat('d MMMM yyyy')} at ${schedule.time}`;
+      break;
+    case 'daily':
+      text = `every day at ${schedule.time}`;
+      break;
+    case 'weekdays':
+      text = `every weekday at ${schedule.time}`;
+      break;
+    case 'weekly': {
+      const names = schedule.days.map((d) => DAY_LABELS[d] ?? '?');
+      text = `every ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]} at ${schedule.time}`;
+    }
+  }
+  return `${text} (${timezone})${until ? `, until ${DateTime.fromISO(until).toFormat('d MMMM yyyy')}` : ''}`;
+}
