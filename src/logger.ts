@@ -33,8 +33,13 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
 /** Bolt's own messages go through the same structured, redacted logger. */
 export function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
-  const log = (fn: 'debug' | 'info' | 'warn' | 'error') => (...msgs: unknown[]) =>
-    logger[fn]({ source: 'bolt' }, maskSecrets(msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')));
+  // Bolt logs debug lines on every request: format them only when they will be written.
+  const log =
+    (fn: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msgs: unknown[]) => {
+      if (!logger.isLevelEnabled(fn)) return;
+      logger[fn]({ source: 'bolt' }, maskSecrets(msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')));
+    };
   return {
     debug: log('debug'),
     info: log('info'),
