@@ -9,7 +9,11 @@ import * as events from './handlers/events/index.js';
 import type { KnowledgeBase } from './knowledge/knowledge-base.js';
 import { boltLogger } from './logger.js';
 import { AdminChecker } from './slack/admins.js';
+import { ReminderScheduler } from './reminders/scheduler.js';
+import { ReminderStore } from './reminders/reminder-store.js';
+import { ReminderSender, type SenderOptions } from './reminders/sender.js';
 import type { Store } from './store/store.js';
+import { WebClient } from '@slack/web-api';
 
 export interface CreateAppOptions {
   config: Config;
@@ -22,11 +26,15 @@ export interface CreateAppOptions {
   authorize?: Authorize<boolean>;
   /** Web API retries; tests turn them off. */
   retries?: number;
+  /** Tests shorten the reminder sender's pauses. */
+  senderOptions?: Partial<Omit<SenderOptions, 'client' | 'logger'>>;
 }
 
 export interface SlackApp {
   app: App;
   deps: Deps;
+  /** Not started: main() starts it, tests drive its tick(). */
+  scheduler: ReminderScheduler;
   /** Present in HTTP mode: Slack's requests go to its requestListener. */
   httpReceiver: HTTPReceiver | null;
 }
@@ -34,7 +42,26 @@ export interface SlackApp {
 /** The Bolt app with every listener registered: Socket Mode with SLACK_APP_TOKEN, else HTTP. */
 export function createSlackApp(options: CreateAppOptions): SlackApp {
   const { config, kb, store, logger } = options;
-  const deps: Deps = { kb, store, logger, admins: new AdminChecker(config.ADMIN_USER_IDS, logger), now: options.now ?? (() => DateTime.now()) };
+  const now = options.now ?? (() => DateTime.now());
+  // Reminders get a Web API client of their own that reports 429s instead of queueing them
+  // silently, so the sender can wait them out per message and keep its per-channel pace.
+  const reminderClient = new WebClient(config.SLACK_BOT_TOKEN, {
+    slackApiUrl: config.SLACK_API_URL,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    logger: boltLogger(logger),
+  });
+  const reminders = new ReminderStore(store.db);
+  const scheduler = new ReminderScheduler({
+    reminders,
+    sender: new ReminderSender({ client: reminderClient, logger, ...options.senderOptions }),
+    client: reminderClient,
+    kb,
+    logger,
+    pollSeconds: config.REMINDER_POLL_SECONDS,
+    now,
+  });
+  const deps: Deps = { kb, store, logger, admins: new AdminChecker(config.ADMIN_USER_IDS, logger), now, reminders, scheduler };
   const log = boltLogger(logger);
   const clientOptions = {
     slackApiUrl: config.SLACK_API_URL,
@@ -63,5 +90,5 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
   commands.register(app, deps);
   events.register(app, deps);
   actions.register(app, deps);
-  return { app, deps, httpReceiver };
+  return { app, deps, httpReceiver, scheduler };
 }

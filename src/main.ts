@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
   const store = await Store.open(config.DATABASE_URL);
-  const { app, httpReceiver } = createSlackApp({ config, kb, store, logger });
+  const { app, httpReceiver, scheduler } = createSlackApp({ config, kb, store, logger });
 
   const purge = setInterval(() => {
     store.purgeExpired().catch((error: unknown) => logger.warn({ err: error }, 'could not purge expired rows'));
@@ -51,6 +51,9 @@ async function main(): Promise<void> {
     stop = () => app.stop().then(() => undefined);
   }
 
+  scheduler.start();
+  logger.info({ pollSeconds: config.REMINDER_POLL_SECONDS, instance: scheduler.instanceId }, 'checking for due reminders');
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     clearInterval(purge);
+    await scheduler.stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping reminders'));
     await stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
     await store.close().catch((error: unknown) => logger.warn({ err: error }, 'error while closing the database'));
     logger.info('stopped');

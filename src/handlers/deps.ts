@@ -2,6 +2,8 @@ import type { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { AdminChecker } from '../slack/admins.js';
+import type { ReminderScheduler } from '../reminders/scheduler.js';
+import type { ReminderStore } from '../reminders/reminder-store.js';
 import type { Store } from '../store/store.js';
 
 /** What every listener needs, passed in so tests can supply their own. */
@@ -11,4 +13,6 @@ export interface Deps {
   logger: Logger;
   admins: AdminChecker;
   now: () => DateTime;
+  reminders: ReminderStore;
+  scheduler: ReminderScheduler;
 }

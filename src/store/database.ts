@@ -10,6 +10,37 @@ export interface Tables {
   feedback: { id: Generated<number>; team_id: string; user_id: string; topic: string; region: string | null; vote: 'up' | 'down'; created_at: string };
   opt_out_confirmations: { team_id: string; user_id: string; confirmed_at: string };
   unanswered_questions: { id: Generated<number>; team_id: string; user_id: string; question: string; kind: string; created_at: string };
+  reminders: {
+    id: string;
+    team_id: string;
+    channel_id: string;
+    created_by: string;
+    /** JSON of a Schedule. */
+    schedule: string;
+    timezone: string;
+    until_date: string | null;
+    /** 1 to start the message with @here. */
+    mention_here: number;
+    status: 'active' | 'paused' | 'failed' | 'done';
+    next_run_at: string | null;
+    last_run_at: string | null;
+    last_error: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  reminder_deliveries: {
+    reminder_id: string;
+    /** The occurrence's scheduled instant (ISO UTC), or "manual:<instant>" for "send now". */
+    occurrence: string;
+    status: 'sending' | 'sent' | 'skipped' | 'failed' | 'interrupted';
+    instance_id: string;
+    claimed_at: string;
+    finished_at: string | null;
+    channel_id: string;
+    message_ts: string | null;
+    detail: string | null;
+  };
+  reminder_acks: { channel_id: string; message_ts: string; user_id: string; acked_at: string };
 }
 
 export type Db = Kysely<Tables>;

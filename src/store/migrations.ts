@@ -45,6 +45,50 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       await db.schema.createIndex('unanswered_questions_created_at').on('unanswered_questions').columns(['team_id', 'created_at']).execute();
     },
   },
+  '002_reminders': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('reminders')
+        .addColumn('id', 'varchar(32)', (c) => c.primaryKey())
+        .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('channel_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('created_by', 'varchar(32)', (c) => c.notNull())
+        .addColumn('schedule', 'text', (c) => c.notNull())
+        .addColumn('timezone', 'varchar(64)', (c) => c.notNull())
+        .addColumn('until_date', 'varchar(10)')
+        .addColumn('mention_here', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('status', 'varchar(16)', (c) => c.notNull())
+        .addColumn('next_run_at', 'varchar(32)')
+        .addColumn('last_run_at', 'varchar(32)')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('reminders_due').on('reminders').columns(['status', 'next_run_at']).execute();
+      // One row per occurrence: its primary key is what makes each occurrence go out once.
+      await db.schema
+        .createTable('reminder_deliveries')
+        .addColumn('reminder_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('occurrence', 'varchar(48)', (c) => c.notNull())
+        .addColumn('status', 'varchar(16)', (c) => c.notNull())
+        .addColumn('instance_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('claimed_at', 'varchar(32)', (c) => c.notNull())
+        .addColumn('finished_at', 'varchar(32)')
+        .addColumn('channel_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('message_ts', 'varchar(32)')
+        .addColumn('detail', 'text')
+        .addPrimaryKeyConstraint('reminder_deliveries_pk', ['reminder_id', 'occurrence'])
+        .execute();
+      await db.schema
+        .createTable('reminder_acks')
+        .addColumn('channel_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('message_ts', 'varchar(32)', (c) => c.notNull())
+        .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
+        .addColumn('acked_at', 'varchar(32)', (c) => c.notNull())
+        .addPrimaryKeyConstraint('reminder_acks_pk', ['channel_id', 'message_ts', 'user_id'])
+        .execute();
+    },
+  },
   };
 }
 

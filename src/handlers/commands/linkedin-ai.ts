@@ -6,6 +6,7 @@ import type { SlackMessage } from '../../blocks/limits.js';
 import { quoteUserText } from '../../blocks/mrkdwn.js';
 import { cardForRequest, helpCard, respond } from '../../respond.js';
 import type { Deps } from '../deps.js';
+import { listReminders, remind } from './reminder-commands.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
 
 export const COMMAND = '/linkedin-ai';
@@ -40,7 +41,22 @@ export function parseCommandText(
 }
 
 export function register(app: App, deps: Deps): void {
-  app.command(COMMAND, async ({ command, ack }) => {
+  app.command(COMMAND, async ({ command, ack, client, respond }) => {
+    // Reminder management talks to Slack (who is an admin, which time zone): acknowledge first.
+    const remindText = /^remind\s+(.*)$/is.exec(command.text?.trim() ?? '');
+    const asker = { teamId: command.team_id, userId: command.user_id };
+    const isRemind = remindText !== null || /^remind$/i.test(command.text?.trim() ?? '');
+    if (isRemind || /^reminders$/i.test(command.text?.trim() ?? '')) {
+      await ack();
+      try {
+        if (isRemind) await remind(deps, client, asker, remindText?.[1] ?? '', respond);
+        else await listReminders(deps, client, asker, respond);
+      } catch (error) {
+        deps.logger.error({ err: error }, 'reminder command failed');
+        await respond({ response_type: 'ephemeral', text: 'Sorry, something went wrong with that reminder command. Please try again in a moment.' }).catch(() => undefined);
+      }
+      return;
+    }
     const parsed = parseCommandText(deps, command.text ?? '');
     if ('unknownPlace' in parsed) {
       const help = helpCard(deps.kb);

@@ -1,0 +1,38 @@
+import type { KnownBlock } from '@slack/types';
+import { enforceLimits, type SlackMessage } from './limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+import { actions, confirmOptOutButton, context, header, section, settingButton } from './parts.js';
+
+export interface ReminderCardInput {
+  reminderId: string;
+  /** Names of the regions the 3 November 2025 change brought in. */
+  newRegions: string[];
+  /** "3 November 2025 (about a year ago)". */
+  since: string;
+  acknowledged: number;
+  mentionHere: boolean;
+}
+
+export const REMINDER_BLOCK_PREFIX = 'reminder:';
+
+/** The scheduled reminder: what changed and since when, what to do, the setting, and who has done it. */
+export function buildReminderCard(input: ReminderCardInput): SlackMessage {
+  const regions = input.newRegions.length > 1 ? `${input.newRegions.slice(0, -1).join(', ')} and ${input.newRegions.at(-1)}` : (input.newRegions[0] ?? '');
+  const ping = input.mentionHere ? '<!here> ' : '';
+  const n = input.acknowledged;
+  const blocks: KnownBlock[] = [
+    header('🔔 Check your LinkedIn AI-training setting'),
+    section(
+      `${ping}Since *${escapeMrkdwn(input.since)}*, LinkedIn has used data from members in ${escapeMrkdwn(regions)} to train its content-generating AI, unless they opt out. Members elsewhere have been covered since 2024. The setting is *on* by default.`,
+    ),
+    section(
+      '*What to do (about a minute):*\n1. Open the setting with the button below (or LinkedIn → *Me → Settings & Privacy → Data privacy → Data for Generative AI Improvement*).\n2. Turn off *Use my data for training content creation AI models* if you do not want your data used.\n3. Press *✅ I\'ve opted out* so the team knows.',
+    ),
+    ...actions([settingButton(), confirmOptOutButton()], `${REMINDER_BLOCK_PREFIX}${input.reminderId}`),
+    context(
+      `✅ *${n} ${n === 1 ? 'person has' : 'people have'}* confirmed opting out`,
+      'Opting out stops future training only. Questions? Ask `/linkedin-ai` anything.',
+    ),
+  ];
+  return enforceLimits({ text: `${ping}Reminder: check your LinkedIn "Data for Generative AI Improvement" setting.`, blocks });
+}

@@ -1,0 +1,89 @@
+import type { RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { buildRemindersCard } from '../../blocks/reminders-card.js';
+import { escapeMrkdwn, quoteUserText } from '../../blocks/mrkdwn.js';
+import { describeNextRun, listItems } from '../../reminders/present.js';
+import { ReminderError } from '../../reminders/reminder-store.js';
+import { ACCEPTED_FORMS, describeSchedule, parseSchedule, ScheduleError } from '../../reminders/schedule.js';
+import type { Deps } from '../deps.js';
+
+interface Asker {
+  teamId: string;
+  userId: string;
+}
+
+const NOT_ADMIN = "🔒 Only workspace admins and owners (and the people the app's operators name) can manage reminders. Ask your privacy team.";
+
+/** Reads "<#C123|general> weekdays 9am <!here>" into a channel id, the schedule text and the @here flag. */
+export function parseRemindArgs(text: string): { channelId: string; scheduleText: string; mentionHere: boolean } | { error: string } {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const first = words.shift() ?? '';
+  const id = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(first)?.[1] ?? (/^[CG][A-Z0-9]{6,}$/.test(first) ? first : null);
+  if (!id) {
+    return {
+      error: first.startsWith('#')
+        ? `Pick the channel from Slack's list as you type # so I get its id (I received “${quoteUserText(first, 80)}”).`
+        : 'Start with the channel, for example `/linkedin-ai remind #general weekdays 9am`.',
+    };
+  }
+  let mentionHere = false;
+  const rest = words.filter((w) => {
+    if (/^(<!here(\|[^>]*)?>|@here)$/i.test(w)) {
+      mentionHere = true;
+      return false;
+    }
+    return true;
+  });
+  return { channelId: id, scheduleText: rest.join(' '), mentionHere };
+}
+
+export async function remind(deps: Deps, client: WebClient, asker: Asker, text: string, respond: RespondFn): Promise<void> {
+  const reply = (t: string, extra: object = {}) => respond({ response_type: 'ephemeral', text: t, ...extra });
+  if (!(await deps.admins.isAdmin(client, asker.userId))) return void (await reply(NOT_ADMIN));
+  const args = parseRemindArgs(text);
+  if ('error' in args) return void (await reply(`${args.error}\n${formsHelp()}`));
+  let parsed;
+  try {
+    parsed = parseSchedule(args.scheduleText);
+  } catch (error) {
+    if (error instanceof ScheduleError) return void (await reply(`🗓️ ${escapeMrkdwn(error.message)}\n${formsHelp()}`));
+    throw error;
+  }
+  const timezone = parsed.timezone ?? (await userTimezone(deps, client, asker.userId));
+  try {
+    const reminder = await deps.reminders.create(
+      { teamId: asker.teamId, channelId: args.channelId, createdBy: asker.userId, schedule: parsed.schedule, timezone, until: parsed.until, mentionHere: args.mentionHere },
+      deps.now(),
+    );
+    await reply(
+      `✅ Reminder *${reminder.id}* set for <#${reminder.channelId}>: ${escapeMrkdwn(describeSchedule(reminder.schedule, reminder.timezone, reminder.until))}${reminder.mentionHere ? ', with @here' : ''}.\nNext: ${escapeMrkdwn(describeNextRun(reminder, deps.now()) ?? 'never')}. Manage it with \`/linkedin-ai reminders\`.`,
+    );
+  } catch (error) {
+    if (error instanceof ReminderError) return void (await reply(`🗓️ ${escapeMrkdwn(error.message)}`));
+    throw error;
+  }
+}
+
+export async function listReminders(deps: Deps, client: WebClient, asker: Asker, respond: RespondFn): Promise<void> {
+  if (!(await deps.admins.isAdmin(client, asker.userId))) {
+    await respond({ response_type: 'ephemeral', text: NOT_ADMIN });
+    return;
+  }
+  const card = buildRemindersCard(await listItems(deps.reminders, asker.teamId, deps.now()));
+  await respond({ response_type: 'ephemeral', ...card });
+}
+
+function formsHelp(): string {
+  return `*Schedules I understand:*\n${ACCEPTED_FORMS.map((f) => `• \`${f}\``).join('\n')}\nAdd \`@here\` to notify the channel.`;
+}
+
+/** The person's own Slack time zone, else UTC. */
+async function userTimezone(deps: Deps, client: WebClient, userId: string): Promise<string> {
+  try {
+    const { user } = await client.users.info({ user: userId });
+    return user?.tz ?? 'UTC';
+  } catch (error) {
+    deps.logger.warn({ err: error }, 'could not read the user’s time zone; using UTC');
+    return 'UTC';
+  }
+}

@@ -1,0 +1,281 @@
+import { randomBytes } from 'node:crypto';
+import { DateTime } from 'luxon';
+import type { Db } from '../store/database.js';
+import { nextOccurrence, type Schedule } from './schedule.js';
+
+export type ReminderStatus = 'active' | 'paused' | 'failed' | 'done';
+
+export interface Reminder {
+  id: string;
+  teamId: string;
+  channelId: string;
+  createdBy: string;
+  schedule: Schedule;
+  timezone: string;
+  until: string | null;
+  mentionHere: boolean;
+  status: ReminderStatus;
+  nextRunAt: string | null;
+  lastRunAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export interface NewReminder {
+  teamId: string;
+  channelId: string;
+  createdBy: string;
+  schedule: Schedule;
+  timezone: string;
+  until: string | null;
+  mentionHere: boolean;
+  /** The first occurrence is not before this (the CLI's --at); default now. */
+  notBefore?: DateTime;
+}
+
+export interface Delivery {
+  reminderId: string;
+  occurrence: string;
+  status: 'sending' | 'sent' | 'skipped' | 'failed' | 'interrupted';
+  instanceId: string;
+  channelId: string;
+  messageTs: string | null;
+  detail: string | null;
+}
+
+export class ReminderError extends Error {}
+
+const iso = (t: DateTime) => t.toUTC().toISO() ?? '';
+
+/** Reminders, their deliveries and the acknowledgements on them, in the app's database. */
+export class ReminderStore {
+  constructor(private readonly db: Db) {}
+
+  async create(input: NewReminder, now: DateTime = DateTime.utc()): Promise<Reminder> {
+    const from = input.notBefore && input.notBefore > now ? input.notBefore.minus({ milliseconds: 1 }) : now;
+    const next = nextOccurrence(input.schedule, input.timezone, input.until, from);
+    if (!next) throw new ReminderError('That schedule has no time left to run: the date or the "until" day is already past.');
+    const id = `r${randomBytes(5).toString('hex')}`;
+    await this.db
+      .insertInto('reminders')
+      .values({
+        id,
+        team_id: input.teamId,
+        channel_id: input.channelId,
+        created_by: input.createdBy,
+        schedule: JSON.stringify(input.schedule),
+        timezone: input.timezone,
+        until_date: input.until,
+        mention_here: input.mentionHere ? 1 : 0,
+        status: 'active',
+        next_run_at: iso(next),
+        last_run_at: null,
+        last_error: null,
+        created_at: iso(now),
+        updated_at: iso(now),
+      })
+      .execute();
+    return (await this.get(id)) as Reminder;
+  }
+
+  async get(id: string): Promise<Reminder | null> {
+    const row = await this.db.selectFrom('reminders').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toReminder(row) : null;
+  }
+
+  async list(teamId?: string): Promise<Reminder[]> {
+    let q = this.db.selectFrom('reminders').selectAll().orderBy('created_at').orderBy('id');
+    if (teamId) q = q.where('team_id', '=', teamId);
+    return (await q.execute()).map(toReminder);
+  }
+
+  async pause(id: string, now: DateTime = DateTime.utc()): Promise<Reminder> {
+    return this.setStatus(id, 'paused', now);
+  }
+
+  /** Active again from now on: the next occurrence is counted from now, so nothing missed is sent. */
+  async resume(id: string, now: DateTime = DateTime.utc()): Promise<Reminder> {
+    const r = await this.require(id);
+    const next = nextOccurrence(r.schedule, r.timezone, r.until, now);
+    await this.db
+      .updateTable('reminders')
+      .set({ status: next ? 'active' : 'done', next_run_at: next ? iso(next) : null, last_error: null, updated_at: iso(now) })
+      .where('id', '=', id)
+      .execute();
+    return this.require(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.require(id);
+    await this.db.deleteFrom('reminders').where('id', '=', id).execute();
+  }
+
+  async markFailed(id: string, error: string, now: DateTime = DateTime.utc()): Promise<void> {
+    await this.db.updateTable('reminders').set({ status: 'failed', last_error: error.slice(0, 500), updated_at: iso(now) }).where('id', '=', id).execute();
+  }
+
+  /** Active reminders whose next occurrence is due, earliest first. */
+  async due(now: DateTime, limit = 1000): Promise<Reminder[]> {
+    const rows = await this.db
+      .selectFrom('reminders')
+      .selectAll()
+      .where('status', '=', 'active')
+      .where('next_run_at', '<=', iso(now))
+      .orderBy('next_run_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toReminder);
+  }
+
+  /**
+   * Claims one occurrence for this instance, atomically: the delivery row's primary key lets only
+   * one replica in, and the reminder moves on to `next` in the same transaction. False when another
+   * replica (or an earlier run) has it already.
+   */
+  async claim(
+    reminder: Reminder,
+    occurrence: string,
+    claim: { instanceId: string; next: DateTime | null; status: 'sending' | 'skipped'; detail?: string; advance?: boolean },
+    now: DateTime = DateTime.utc(),
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      const inserted = await tx
+        .insertInto('reminder_deliveries')
+        .values({
+          reminder_id: reminder.id,
+          occurrence,
+          status: claim.status,
+          instance_id: claim.instanceId,
+          claimed_at: iso(now),
+          finished_at: claim.status === 'skipped' ? iso(now) : null,
+          channel_id: reminder.channelId,
+          message_ts: null,
+          detail: claim.detail ?? null,
+        })
+        .onConflict((oc) => oc.columns(['reminder_id', 'occurrence']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
+      if (claim.advance !== false) {
+        await tx
+          .updateTable('reminders')
+          .set({
+            next_run_at: claim.next ? iso(claim.next) : null,
+            status: claim.next ? 'active' : 'done',
+            last_run_at: claim.status === 'sending' ? occurrence : reminder.lastRunAt,
+            updated_at: iso(now),
+          })
+          .where('id', '=', reminder.id)
+          .where('status', '=', 'active')
+          .execute();
+      }
+      return true;
+    });
+  }
+
+  async finish(reminderId: string, occurrence: string, outcome: { status: 'sent'; messageTs: string } | { status: 'failed'; detail: string }, now: DateTime = DateTime.utc()): Promise<void> {
+    await this.db
+      .updateTable('reminder_deliveries')
+      .set({
+        status: outcome.status,
+        finished_at: iso(now),
+        message_ts: outcome.status === 'sent' ? outcome.messageTs : null,
+        detail: outcome.status === 'failed' ? outcome.detail.slice(0, 500) : null,
+      })
+      .where('reminder_id', '=', reminderId)
+      .where('occurrence', '=', occurrence)
+      .execute();
+  }
+
+  /**
+   * Deliveries claimed but never finished (the process died between claim and send) are marked
+   * interrupted, never sent again: a second copy is worse than a missing one, as Slack may have
+   * received the first.
+   */
+  async markInterrupted(olderThan: DateTime, now: DateTime = DateTime.utc()): Promise<number> {
+    const result = await this.db
+      .updateTable('reminder_deliveries')
+      .set({ status: 'interrupted', finished_at: iso(now), detail: 'the app stopped between claiming and sending; not sent again' })
+      .where('status', '=', 'sending')
+      .where('claimed_at', '<', iso(olderThan))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async deliveries(reminderId?: string): Promise<Delivery[]> {
+    let q = this.db.selectFrom('reminder_deliveries').selectAll().orderBy('occurrence');
+    if (reminderId) q = q.where('reminder_id', '=', reminderId);
+    return (await q.execute()).map((r) => ({
+      reminderId: r.reminder_id,
+      occurrence: r.occurrence,
+      status: r.status,
+      instanceId: r.instance_id,
+      channelId: r.channel_id,
+      messageTs: r.message_ts,
+      detail: r.detail,
+    }));
+  }
+
+  /** Records that a person clicked "I've opted out" on a reminder message; true the first time. */
+  async acknowledge(channelId: string, messageTs: string, userId: string, now: DateTime = DateTime.utc()): Promise<boolean> {
+    const r = await this.db
+      .insertInto('reminder_acks')
+      .values({ channel_id: channelId, message_ts: messageTs, user_id: userId, acked_at: iso(now) })
+      .onConflict((oc) => oc.columns(['channel_id', 'message_ts', 'user_id']).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  async countAcknowledgements(channelId: string, messageTs: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('reminder_acks')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('channel_id', '=', channelId)
+      .where('message_ts', '=', messageTs)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  private async setStatus(id: string, status: ReminderStatus, now: DateTime): Promise<Reminder> {
+    await this.require(id);
+    await this.db.updateTable('reminders').set({ status, updated_at: iso(now) }).where('id', '=', id).execute();
+    return this.require(id);
+  }
+
+  private async require(id: string): Promise<Reminder> {
+    const r = await this.get(id);
+    if (!r) throw new ReminderError(`There is no reminder ${id}.`);
+    return r;
+  }
+}
+
+function toReminder(row: {
+  id: string;
+  team_id: string;
+  channel_id: string;
+  created_by: string;
+  schedule: string;
+  timezone: string;
+  until_date: string | null;
+  mention_here: number;
+  status: ReminderStatus;
+  next_run_at: string | null;
+  last_run_at: string | null;
+  last_error: string | null;
+  created_at: string;
+}): Reminder {
+  return {
+    id: row.id,
+    teamId: row.team_id,
+    channelId: row.channel_id,
+    createdBy: row.created_by,
+    schedule: JSON.parse(row.schedule) as Schedule,
+    timezone: row.timezone,
+    until: row.until_date,
+    mentionHere: Number(row.mention_here) === 1,
+    status: row.status,
+    nextRunAt: row.next_run_at,
+    lastRunAt: row.last_run_at,
+    lastError: row.last_error,
+    createdAt: row.created_at,
+  };
+}

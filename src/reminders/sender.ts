@@ -1,0 +1,114 @@
+import { ErrorCode, type WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { SlackMessage } from '../blocks/limits.js';
+
+/** Slack errors that retrying will not fix: the reminder is marked failed and its creator told. */
+const PERMANENT = new Set([
+  'channel_not_found', 'is_archived', 'not_in_channel', 'invalid_auth', 'account_inactive', 'token_revoked', 'token_expired',
+  'missing_scope', 'not_authed', 'restricted_action', 'restricted_action_read_only_channel', 'restricted_action_thread_only_channel',
+  'restricted_action_non_threadable_channel', 'cannot_reply_to_message', 'team_access_not_granted', 'ekm_access_denied',
+  'msg_too_long', 'no_text', 'invalid_blocks', 'invalid_blocks_format', 'too_many_attachments', 'channel_is_archived', 'user_is_restricted',
+]);
+/** Slack's own hiccups: worth another try after a pause. */
+const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
+
+export class PermanentSendError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export interface SenderOptions {
+  client: WebClient;
+  logger: Logger;
+  /** Slack allows about one message a second per channel. */
+  channelGapMs?: number;
+  /** Tries for transient errors (network, 5xx, internal_error), with doubling pauses. */
+  attempts?: number;
+  backoffMs?: number;
+  /** At most this many 429 answers are waited out for one message. */
+  maxRateLimitWaits?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Posts reminder messages the way Slack wants them posted: at most about one a second per channel,
+ * waiting out 429 (Retry-After) and retrying the same message, joining a public channel it is not
+ * in, retrying transient errors with backoff, and failing at once on permanent ones.
+ */
+export class ReminderSender {
+  private readonly nextSlot = new Map<string, number>();
+  private readonly gap: number;
+  private readonly attempts: number;
+  private readonly backoff: number;
+  private readonly maxWaits: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: SenderOptions) {
+    this.gap = options.channelGapMs ?? 1100;
+    this.attempts = options.attempts ?? 4;
+    this.backoff = options.backoffMs ?? 1000;
+    this.maxWaits = options.maxRateLimitWaits ?? 10;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  /** Posts and returns the message ts, or throws PermanentSendError. */
+  async post(channel: string, message: SlackMessage): Promise<string> {
+    let failures = 0;
+    let rateLimitWaits = 0;
+    let joined = false;
+    for (;;) {
+      await this.waitForSlot(channel);
+      try {
+        const res = await this.options.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
+        return String(res.ts ?? '');
+      } catch (error) {
+        const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
+        if (e.code === ErrorCode.RateLimitedError) {
+          if (++rateLimitWaits > this.maxWaits) throw new PermanentSendError('ratelimited', `still rate limited after ${this.maxWaits} waits`);
+          const waitMs = Math.max(0, (e.retryAfter ?? 1) * 1000);
+          this.options.logger.warn({ channel, retryAfterSeconds: e.retryAfter }, 'rate limited by Slack; waiting, then sending the same message again');
+          this.pushSlot(channel, waitMs);
+          continue;
+        }
+        const slackError = e.code === ErrorCode.PlatformError ? (e.data?.error ?? 'unknown_error') : null;
+        if (slackError === 'not_in_channel' && !joined) {
+          joined = true;
+          try {
+            await this.options.client.conversations.join({ channel });
+            this.options.logger.info({ channel }, 'joined the channel to post a reminder');
+            continue;
+          } catch (joinError) {
+            const why = (joinError as { data?: { error?: string } }).data?.error ?? 'unknown_error';
+            throw new PermanentSendError('not_in_channel', `not_in_channel: the app is not in the channel and could not join it (${why}); invite it with /invite`);
+          }
+        }
+        if (slackError && (PERMANENT.has(slackError) || !TRANSIENT.has(slackError))) throw new PermanentSendError(slackError, slackError);
+        // Transient: Slack's internal errors, 5xx answers, network failures.
+        failures++;
+        const what = slackError ?? e.code ?? e.message ?? 'unknown error';
+        if (failures >= this.attempts) throw new PermanentSendError(String(what), `gave up after ${failures} attempts: ${what}`);
+        const pause = this.backoff * 2 ** (failures - 1);
+        this.options.logger.warn({ channel, error: what, attempt: failures, pauseMs: pause }, 'transient error posting a reminder; retrying');
+        await this.sleep(pause);
+      }
+    }
+  }
+
+  /** Waits for this channel's next free second; slots are handed out in order, so bursts queue up. */
+  private async waitForSlot(channel: string): Promise<void> {
+    const now = Date.now();
+    const at = Math.max(now, this.nextSlot.get(channel) ?? 0);
+    this.nextSlot.set(channel, at + this.gap);
+    if (at > now) await this.sleep(at - now);
+    if (this.nextSlot.size > 10_000) this.prune(now);
+  }
+
+  private pushSlot(channel: string, waitMs: number): void {
+    this.nextSlot.set(channel, Math.max(this.nextSlot.get(channel) ?? 0, Date.now() + waitMs));
+  }
+
+  private prune(now: number): void {
+    for (const [channel, at] of this.nextSlot) if (at < now) this.nextSlot.delete(channel);
+  }
+}
