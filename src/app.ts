@@ -52,9 +52,10 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
     logger: boltLogger(logger),
   });
   const reminders = new ReminderStore(store.db);
+  // Channel pacing lives in the database (reminders.reserveChannelSlot), so replicas share it.
   const scheduler = new ReminderScheduler({
     reminders,
-    sender: new ReminderSender({ client: reminderClient, logger, ...options.senderOptions }),
+    sender: new ReminderSender({ client: reminderClient, logger, slots: reminders, ...options.senderOptions }),
     client: reminderClient,
     kb,
     logger,

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.LOG_LEVEL);
   const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
-  const store = await Store.open(config.DATABASE_URL);
+  const store = await Store.open(config.DATABASE_URL, (error) => logger.warn({ err: error }, 'a pooled database connection was dropped'));
   const { app, httpReceiver, scheduler } = createSlackApp({ config, kb, store, logger });
 
   const purge = setInterval(() => {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { sql } from 'kysely';
 import type { Db } from '../store/database.js';
 import { nextOccurrence, type Schedule } from './schedule.js';
+import type { ChannelSlots } from './sender.js';
 
 export type ReminderStatus = 'active' | 'paused' | 'failed' | 'done';
 
@@ -48,7 +50,7 @@ export class ReminderError extends Error {}
 const iso = (t: DateTime) => t.toUTC().toISO() ?? '';
 
 /** Reminders, their deliveries and the acknowledgements on them, in the app's database. */
-export class ReminderStore {
+export class ReminderStore implements ChannelSlots {
   constructor(private readonly db: Db) {}
 
   async create(input: NewReminder, now: DateTime = DateTime.utc()): Promise<Reminder> {
@@ -233,6 +235,24 @@ export class ReminderStore {
       .where('message_ts', '=', messageTs)
       .executeTakeFirstOrThrow();
     return Number(row.n);
+  }
+
+  /**
+   * Reserves the channel's next sending slot, shared by every replica: at or after `notBefore`,
+   * and `gapMs` after the slot reserved before it. Returns the slot's time (epoch ms).
+   */
+  async reserve(channelId: string, gapMs: number, notBefore: number): Promise<number> {
+    const row = await this.db
+      .insertInto('channel_slots')
+      .values({ channel_id: channelId, next_at_ms: notBefore + gapMs })
+      .onConflict((oc) =>
+        oc.column('channel_id').doUpdateSet({
+          next_at_ms: sql<number>`(case when channel_slots.next_at_ms > ${notBefore} then channel_slots.next_at_ms else ${notBefore} end) + ${gapMs}`,
+        }),
+      )
+      .returning('next_at_ms')
+      .executeTakeFirstOrThrow();
+    return Number(row.next_at_ms) - gapMs;
   }
 
   private async setStatus(id: string, status: ReminderStatus, now: DateTime): Promise<Reminder> {

@@ -18,9 +18,26 @@ export class PermanentSendError extends Error {
   }
 }
 
+/** Hands out each channel's sending slots; shared through the database so replicas keep the pace together. */
+export interface ChannelSlots {
+  reserve(channel: string, gapMs: number, notBefore: number): Promise<number>;
+}
+
+/** Slots kept in this process only (one app, or tests). */
+export class LocalChannelSlots implements ChannelSlots {
+  private readonly next = new Map<string, number>();
+  async reserve(channel: string, gapMs: number, notBefore: number): Promise<number> {
+    const at = Math.max(notBefore, this.next.get(channel) ?? 0);
+    this.next.set(channel, at + gapMs);
+    if (this.next.size > 10_000) for (const [c, t] of this.next) if (t < notBefore) this.next.delete(c);
+    return at;
+  }
+}
+
 export interface SenderOptions {
   client: WebClient;
   logger: Logger;
+  slots?: ChannelSlots;
   /** Slack allows about one message a second per channel. */
   channelGapMs?: number;
   /** Tries for transient errors (network, 5xx, internal_error), with doubling pauses. */
@@ -37,7 +54,7 @@ export interface SenderOptions {
  * in, retrying transient errors with backoff, and failing at once on permanent ones.
  */
 export class ReminderSender {
-  private readonly nextSlot = new Map<string, number>();
+  private readonly slots: ChannelSlots;
   private readonly gap: number;
   private readonly attempts: number;
   private readonly backoff: number;
@@ -45,6 +62,7 @@ export class ReminderSender {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(private readonly options: SenderOptions) {
+    this.slots = options.slots ?? new LocalChannelSlots();
     this.gap = options.channelGapMs ?? 1100;
     this.attempts = options.attempts ?? 4;
     this.backoff = options.backoffMs ?? 1000;
@@ -57,8 +75,10 @@ export class ReminderSender {
     let failures = 0;
     let rateLimitWaits = 0;
     let joined = false;
+    let notBefore = Date.now();
     for (;;) {
-      await this.waitForSlot(channel);
+      await this.waitForSlot(channel, notBefore);
+      notBefore = Date.now();
       try {
         const res = await this.options.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
         return String(res.ts ?? '');
@@ -68,7 +88,7 @@ export class ReminderSender {
           if (++rateLimitWaits > this.maxWaits) throw new PermanentSendError('ratelimited', `still rate limited after ${this.maxWaits} waits`);
           const waitMs = Math.max(0, (e.retryAfter ?? 1) * 1000);
           this.options.logger.warn({ channel, retryAfterSeconds: e.retryAfter }, 'rate limited by Slack; waiting, then sending the same message again');
-          this.pushSlot(channel, waitMs);
+          notBefore = Date.now() + waitMs;
           continue;
         }
         const slackError = e.code === ErrorCode.PlatformError ? (e.data?.error ?? 'unknown_error') : null;
@@ -95,20 +115,10 @@ export class ReminderSender {
     }
   }
 
-  /** Waits for this channel's next free second; slots are handed out in order, so bursts queue up. */
-  private async waitForSlot(channel: string): Promise<void> {
-    const now = Date.now();
-    const at = Math.max(now, this.nextSlot.get(channel) ?? 0);
-    this.nextSlot.set(channel, at + this.gap);
-    if (at > now) await this.sleep(at - now);
-    if (this.nextSlot.size > 10_000) this.prune(now);
-  }
-
-  private pushSlot(channel: string, waitMs: number): void {
-    this.nextSlot.set(channel, Math.max(this.nextSlot.get(channel) ?? 0, Date.now() + waitMs));
-  }
-
-  private prune(now: number): void {
-    for (const [channel, at] of this.nextSlot) if (at < now) this.nextSlot.delete(channel);
+  /** Waits for this channel's next free slot; slots are handed out in order, so bursts queue up. */
+  private async waitForSlot(channel: string, notBefore: number): Promise<void> {
+    const at = await this.slots.reserve(channel, this.gap, notBefore);
+    const wait = at - Date.now();
+    if (wait > 0) await this.sleep(wait);
   }
 }

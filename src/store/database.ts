@@ -41,13 +41,15 @@ export interface Tables {
     detail: string | null;
   };
   reminder_acks: { channel_id: string; message_ts: string; user_id: string; acked_at: string };
+  /** When each channel may next receive a reminder (epoch ms), shared by every replica. */
+  channel_slots: { channel_id: string; next_at_ms: number };
 }
 
 export type Db = Kysely<Tables>;
 export type Dialect = 'sqlite' | 'postgres';
 
 /** Opens `sqlite:PATH` (creating the file and its folder) or `postgres://…`. */
-export function openDatabase(url: string): { db: Db; dialect: Dialect } {
+export function openDatabase(url: string, onIdleError: (error: Error) => void = () => undefined): { db: Db; dialect: Dialect } {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -58,5 +60,8 @@ export function openDatabase(url: string): { db: Db; dialect: Dialect } {
     return { db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A pooled connection the server drops while idle (restart, failover) must not crash the app;
+  // the pool opens a new one for the next query.
+  pool.on('error', onIdleError);
   return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
 }

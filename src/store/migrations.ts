@@ -89,6 +89,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         .execute();
     },
   },
+  '003_channel_slots': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('channel_slots')
+        .addColumn('channel_id', 'varchar(32)', (c) => c.primaryKey())
+        .addColumn('next_at_ms', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
   };
 }
 

@@ -28,8 +28,8 @@ export class Store {
   ) {}
 
   /** Opens the database and applies any pending migrations. */
-  static async open(url: string): Promise<Store> {
-    const { db, dialect } = openDatabase(url);
+  static async open(url: string, onIdleError?: (error: Error) => void): Promise<Store> {
+    const { db, dialect } = openDatabase(url, onIdleError);
     await migrate(db as never, dialect);
     return new Store(db, dialect);
   }

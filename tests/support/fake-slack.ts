@@ -8,6 +8,9 @@ export interface FakeCall {
   body: Record<string, unknown>;
   headers: IncomingMessage['headers'];
   at: number;
+  /** The HTTP status answered, and whether the body said ok (a Slack error answers 200 with ok false). */
+  status?: number;
+  ok?: boolean;
 }
 
 export interface FakeReply {
@@ -54,6 +57,8 @@ export class FakeSlack {
   apiUrl = '';
   /** Base address for response_url values. */
   hooksUrl = '';
+  /** How long each answer is held back, like a real network round trip. */
+  latencyMs = 0;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
@@ -74,8 +79,14 @@ export class FakeSlack {
           const make = DEFAULTS[method];
           reply = { body: path.startsWith('/hooks/') ? 'ok' : make ? make(call) : { ok: true } };
         }
-        res.writeHead(reply.status ?? 200, { 'content-type': typeof reply.body === 'string' ? 'text/plain' : 'application/json', ...reply.headers });
-        res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
+        call.status = reply.status ?? 200;
+        call.ok = call.status === 200 && (typeof reply.body === 'string' || (reply.body as { ok?: boolean }).ok !== false);
+        const send = (r: FakeReply) => {
+          res.writeHead(r.status ?? 200, { 'content-type': typeof r.body === 'string' ? 'text/plain' : 'application/json', ...r.headers });
+          res.end(typeof r.body === 'string' ? r.body : JSON.stringify(r.body));
+        };
+        if (this.latencyMs > 0) setTimeout(() => send(reply as FakeReply), this.latencyMs);
+        else send(reply);
       });
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
