@@ -1,5 +1,5 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { RegionView, TopicLink } from '../engine/compose.js';
+import { groupBySince, type RegionView, type TopicLink } from '../engine/compose.js';
 import type { Organisation } from '../knowledge/load.js';
 import type { TopicFeedback, UnansweredQuestion } from '../store/store.js';
 import { LIMITS, enforceLimits } from './limits.js';
@@ -27,7 +27,7 @@ export function buildHomeView(input: HomeInput): HomeView {
   const blocks: KnownBlock[] = [
     header('LinkedIn & AI training'),
     section(markdownToMrkdwn(input.overviewSummary)),
-    section(input.regions.map((r) => `• *${escapeMrkdwn(r.name)}:* ${markdownToMrkdwn(r.status)}`).join('\n')),
+    section(`*Where LinkedIn uses members' data for AI training (unless they opt out)*\n${groupBySince(input.regions).map((g) => `• *${escapeMrkdwn(g.names.join(', '))}:* ${escapeMrkdwn(g.since)}`).join('\n')}`),
     { type: 'divider' },
     header('Opt out in three steps'),
     section(

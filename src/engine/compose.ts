@@ -27,6 +27,8 @@ export interface RegionView {
   countryName: string | null;
   /** Markdown: whether and since when members' data is used. */
   status: string;
+  /** "since 3 November 2025 (about a year ago)", or "not used"; regions with the same one are listed together. */
+  since: string;
   change: string;
   legalBasis: string | null;
   notes: string[];
@@ -59,15 +61,16 @@ export function topicLink(kb: KnowledgeBase, id: string): TopicLink {
 
 export function composeRegion(kb: KnowledgeBase, id: RegionId, now: DateTime, place: string | null = null, country: string | null = null): RegionView {
   const r = kb.region(id);
-  const since = r.trainingSinceApproximate ? `by ${describeDate(r.trainingSince, now)}` : `since ${describeDate(r.trainingSince, now)}`;
+  const since = r.trainingSinceApproximate ? `already by ${describeDate(r.trainingSince, now)}` : `since ${describeDate(r.trainingSince, now)}`;
   return {
     id: r.id,
     name: r.name,
     place,
     countryName: country ? countryName(country) : null,
     status: r.trainingUsed
-      ? `LinkedIn uses members' data here to train content-generating AI models, ${since}, unless they opt out.`
+      ? `LinkedIn uses members' data here to train content-generating AI models unless they opt out: ${since}.`
       : 'LinkedIn does not use members\' data here to train content-generating AI models.',
+    since: r.trainingUsed ? since : 'not used',
     change: renderDates(r.change, now),
     legalBasis: r.legalBasis,
     notes: r.notes.map((n) => renderDates(n, now)),
@@ -109,4 +112,15 @@ export function composeFromResult(kb: KnowledgeBase, result: EngineResult, now: 
 function dedupeSources(sources: Source[]): Source[] {
   const seen = new Set<string>();
   return sources.filter((s) => !seen.has(s.url) && seen.add(s.url));
+}
+
+/** "EU/EEA, Switzerland and the UK: since …" — regions that share a start date, on one line each. */
+export function groupBySince(regions: RegionView[]): { names: string[]; since: string }[] {
+  const groups: { names: string[]; since: string }[] = [];
+  for (const r of regions) {
+    const group = groups.find((g) => g.since === r.since);
+    if (group) group.names.push(r.name);
+    else groups.push({ names: [r.name], since: r.since });
+  }
+  return groups;
 }

@@ -22,6 +22,7 @@ function regionView(overrides: Partial<RegionView> = {}): RegionView {
     place: 'Toronto',
     countryName: 'Canada',
     status: "LinkedIn uses members' data here **since 2024**, unless they opt out.",
+    since: 'since 2024',
     change: 'The terms were *clarified*.',
     legalBasis: 'Consent & notice',
     notes: ['PIPEDA applies to [privacy](https://www.priv.gc.ca/en/).'],
@@ -291,7 +292,11 @@ describe('buildRegionCard', () => {
 
 describe('buildOverviewCard', () => {
   const topics = Array.from({ length: 9 }, (_, i) => link(`topic-${i}`, `Topic ${i}`));
-  const regions = [regionView(), regionView({ id: 'us', name: 'United States', place: null, countryName: null, status: 'Used *by* 2024.' })];
+  const regions = [
+    regionView(),
+    regionView({ id: 'us', name: 'United States', place: null, countryName: null, status: 'Used *by* 2024.', since: 'already by 2024' }),
+    regionView({ id: 'rest-of-world', name: 'Rest of the world', place: null, countryName: null, status: 'Used *by* 2024.', since: 'already by 2024' }),
+  ];
   const overview = answer({ topic: link('overview', 'LinkedIn & AI training'), region: null, regionNote: null, context: { region: null, country: null } });
   const card = buildOverviewCard({ overview, regions, topics });
 
@@ -305,9 +310,9 @@ describe('buildOverviewCard', () => {
     expect(sectionTexts(card)[0]).toMatch(/^Go to \*Settings\*/);
   });
 
-  it('lists each region with its status', () => {
-    const where = sectionTexts(card).find((t) => t.startsWith('*Where it applies*'));
-    expect(where).toBe("*Where it applies*\n• *Canada:* LinkedIn uses members' data here *since 2024*, unless they opt out.\n• *United States:* Used _by_ 2024.");
+  it('lists the regions, those with the same start together', () => {
+    const where = sectionTexts(card).find((t) => t.startsWith('*Where LinkedIn uses'));
+    expect(where).toBe("*Where LinkedIn uses members' data for AI training (unless they opt out)*\n• *Canada:* since 2024\n• *United States, Rest of the world:* already by 2024");
   });
 
   it('offers the setting and the first four topics, then up to five more', () => {

@@ -42,6 +42,7 @@ const regionView = (placeText: fc.Arbitrary<string | null>, texts: fc.Arbitrary<
     place: placeText,
     countryName: fc.option(texts),
     status: texts,
+    since: texts,
     change: texts,
     legalBasis: fc.option(texts),
     notes: fc.array(texts, { maxLength: 3 }),
@@ -212,7 +213,7 @@ describe('user text (the question, the place) never becomes a mention', () => {
 
   it.each(NASTY_STRINGS.filter((s) => MENTION_SEQUENCES.some((m) => s.includes(m))).map((s) => [JSON.stringify(s).slice(0, 60), s]))('%s as question and place stays harmless', (_label, nasty) => {
     const region: RegionView = {
-      id: 'ca', name: 'Canada', place: nasty, countryName: 'Canada', status: 'Used.', change: 'Clarified.', legalBasis: null, notes: [], sources: [], lastChecked: 'today',
+      id: 'ca', name: 'Canada', place: nasty, countryName: 'Canada', status: 'Used.', since: 'since 2025', change: 'Clarified.', legalBasis: null, notes: [], sources: [], lastChecked: 'today',
     };
     const cards = [
       buildDidYouMeanCard({ question: nasty, suggestions: [], place: { region: 'ca', country: 'CA' }, organisation: null }),
