@@ -1,40 +1,21 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/blocks/limits.js';
 import {
   ADMIN_ID,
   blocksOf,
-  createHarness,
   homeOpened,
   mockSlackApi,
   NOW,
   TEAM_ID,
-  trackUnmatched,
   USER_ID,
   visibleText,
   type ApiCall,
-  type Harness,
   type Json,
+  useHarness,
 } from '../support/slack-in-process.js';
 
-let h: Harness;
-let unmatched: ReturnType<typeof trackUnmatched>;
-
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-beforeEach(async () => {
-  h = await createHarness();
-  unmatched = trackUnmatched();
-});
-afterEach(async () => {
-  unmatched.stop();
-  nock.cleanAll();
-  await h.close();
-  expect(unmatched.requests).toEqual([]);
-});
+// A fresh app and database for every test; any Web API request without a mock fails the test.
+const h = useHarness();
 
 const usersInfo = (id: string, isAdmin: boolean) =>
   mockSlackApi('users.info', { ok: true, user: { id, is_admin: isAdmin, is_owner: false, is_primary_owner: false } });
@@ -46,7 +27,10 @@ function publishedView(call: ApiCall | undefined): Json {
   return view as Json;
 }
 
-const headers = (view: Json) => blocksOf(view).filter((b) => b.type === 'header').map((b) => (b.text as Json).text);
+const headers = (view: Json) =>
+  blocksOf(view)
+    .filter((b) => b.type === 'header')
+    .map((b) => (b.text as Json).text);
 
 describe('app_home_opened', () => {
   it('publishes the Home tab without the admin section for a non-admin', async () => {
@@ -101,7 +85,10 @@ describe('app_home_opened', () => {
   });
 
   it('lists unanswered questions to admins escaped, never as live mentions', async () => {
-    await h.store.recordUnanswered({ teamId: TEAM_ID, userId: 'U5', question: '<!channel> pizza <@U999>?', kind: 'out-of-scope' }, NOW.minus({ days: 1 }));
+    await h.store.recordUnanswered(
+      { teamId: TEAM_ID, userId: 'U5', question: '<!channel> pizza <@U999>?', kind: 'out-of-scope' },
+      NOW.minus({ days: 1 }),
+    );
     await h.store.recordUnanswered({ teamId: TEAM_ID, userId: 'U5', question: 'too old to show', kind: 'out-of-scope' }, NOW.minus({ days: 31 }));
     const publish = mockSlackApi('views.publish', { ok: true });
     await h.deliver(homeOpened(ADMIN_ID));

@@ -1,38 +1,9 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/blocks/limits.js';
-import {
-  appMention,
-  asMessage,
-  createHarness,
-  headerOf,
-  mockSlackApi,
-  NOW,
-  TEAM_ID,
-  trackUnmatched,
-  USER_ID,
-  visibleText,
-  type Harness,
-} from '../support/slack-in-process.js';
+import { appMention, asMessage, headerOf, mockSlackApi, NOW, TEAM_ID, USER_ID, visibleText, useHarness } from '../support/slack-in-process.js';
 
-let h: Harness;
-let unmatched: ReturnType<typeof trackUnmatched>;
-
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-beforeEach(async () => {
-  h = await createHarness();
-  unmatched = trackUnmatched();
-});
-afterEach(async () => {
-  unmatched.stop();
-  nock.cleanAll();
-  await h.close();
-  expect(unmatched.requests).toEqual([]);
-});
+// A fresh app and database for every test; any Web API request without a mock fails the test.
+const h = useHarness();
 
 const QUESTION = '<@UBOT> does this apply to our Toronto office?';
 

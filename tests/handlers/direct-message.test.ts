@@ -1,38 +1,10 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/blocks/limits.js';
 import { MENTION_SEQUENCES, NASTY_STRINGS } from '../properties/nasty.js';
-import {
-  asMessage,
-  appMention,
-  BOT_USER_ID,
-  createHarness,
-  directMessage,
-  headerOf,
-  mockSlackApi,
-  trackUnmatched,
-  type Harness,
-  type Json,
-} from '../support/slack-in-process.js';
+import { asMessage, appMention, BOT_USER_ID, directMessage, headerOf, mockSlackApi, type Json, useHarness } from '../support/slack-in-process.js';
 
-let h: Harness;
-let unmatched: ReturnType<typeof trackUnmatched>;
-
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-beforeEach(async () => {
-  h = await createHarness();
-  unmatched = trackUnmatched();
-});
-afterEach(async () => {
-  unmatched.stop();
-  nock.cleanAll();
-  await h.close();
-  expect(unmatched.requests).toEqual([]);
-});
+// A fresh app and database for every test; any Web API request without a mock fails the test.
+const h = useHarness();
 
 describe('message.im', () => {
   it('answers a direct message in the DM, not in a thread', async () => {
@@ -59,7 +31,12 @@ describe('message.im', () => {
     ],
     [
       'a deletion (subtype message_deleted)',
-      { subtype: 'message_deleted', hidden: true, deleted_ts: '1700000000.000001', previous_message: { type: 'message', user: 'U1', text: 'how do I opt out?' } },
+      {
+        subtype: 'message_deleted',
+        hidden: true,
+        deleted_ts: '1700000000.000001',
+        previous_message: { type: 'message', user: 'U1', text: 'how do I opt out?' },
+      },
     ],
     ['a message from another bot (bot_id)', { bot_id: 'B999', app_id: 'A999' }],
     ['a message from the app itself', { user: BOT_USER_ID }],
@@ -71,7 +48,6 @@ describe('message.im', () => {
     const { acks } = await h.deliver(directMessage('how do I opt out?', extra));
     expect(acks).toHaveLength(1);
     expect(post.calls).toEqual([]);
-    expect(unmatched.requests).toEqual([]);
   });
 
   it('answers every nasty DM and mention exactly once, within limits and without live mentions', async () => {

@@ -1,5 +1,4 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTIONS, decodeCardRequest } from '../../src/blocks/actions.js';
 import { LIMITS, limitViolations } from '../../src/blocks/limits.js';
 import { MENTION_SEQUENCES, NASTY_STRINGS } from '../properties/nasty.js';
@@ -7,37 +6,19 @@ import {
   asMessage,
   blocksOf,
   buttonsOf,
-  createHarness,
   headerOf,
   NOW,
   slashCommand,
   TEAM_ID,
-  trackUnmatched,
   USER_ID,
   visibleText,
-  type Harness,
   type Json,
+  useHarness,
 } from '../support/slack-in-process.js';
 
-let h: Harness;
-let unmatched: ReturnType<typeof trackUnmatched>;
-
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-beforeEach(async () => {
-  h = await createHarness();
-  unmatched = trackUnmatched();
-});
-afterEach(async () => {
-  unmatched.stop();
-  nock.cleanAll();
-  await h.close();
-  // The command answers in its acknowledgement: nothing may go to the Web API or response_url.
-  expect(unmatched.requests).toEqual([]);
-});
+// A fresh app and database for every test. The command answers in its acknowledgement: any request
+// to the Web API or response_url fails the test.
+const h = useHarness();
 
 /** Runs the command and returns the one acknowledgement body. */
 async function run(text: string): Promise<Json> {

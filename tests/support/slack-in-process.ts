@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 /**
  * In-process harness for the Bolt app (platform-notes §5, pattern 1): a fake receiver, `authorize`
  * instead of a token (so no auth.test), Web API retries off, and nock for https://slack.com/api/*
@@ -293,4 +294,36 @@ export function visibleText(payload: unknown): string {
     .map((t) => (t && typeof t === 'object' ? (t as Json).text : undefined))
     .filter((t): t is string => typeof t === 'string')
     .join('\n');
+}
+
+/**
+ * Registers the hooks every listener test needs: no real network, a fresh harness per test, and a
+ * failure for any request nock had no mock for. Returns the current harness (a stand-in object
+ * that always points at this test's one).
+ */
+export function useHarness(): Harness {
+  let current: Harness | null = null;
+  let unmatched: ReturnType<typeof trackUnmatched> | null = null;
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => {
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+  beforeEach(async () => {
+    current = await createHarness();
+    unmatched = trackUnmatched();
+  });
+  afterEach(async () => {
+    unmatched?.stop();
+    nock.cleanAll();
+    await current?.close();
+    expect(unmatched?.requests).toEqual([]);
+  });
+  return new Proxy({} as Harness, {
+    get(_, key) {
+      if (!current) throw new Error('the harness is only there inside a test');
+      const value = current[key as keyof Harness];
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
 }
