@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { sql } from 'kysely';
-import type { Db } from '../store/database.js';
+import type { Selectable } from 'kysely';
+import type { Db, Tables } from '../store/database.js';
 import { nextOccurrence, type Schedule } from './schedule.js';
 import type { ChannelSlots } from './sender.js';
 
@@ -23,17 +24,10 @@ export interface Reminder {
   createdAt: string;
 }
 
-export interface NewReminder {
-  teamId: string;
-  channelId: string;
-  createdBy: string;
-  schedule: Schedule;
-  timezone: string;
-  until: string | null;
-  mentionHere: boolean;
+export type NewReminder = Pick<Reminder, 'teamId' | 'channelId' | 'createdBy' | 'schedule' | 'timezone' | 'until' | 'mentionHere'> & {
   /** The first occurrence is not before this (the CLI's --at); default now. */
   notBefore?: DateTime;
-}
+};
 
 export interface Delivery {
   reminderId: string;
@@ -268,21 +262,7 @@ export class ReminderStore implements ChannelSlots {
   }
 }
 
-function toReminder(row: {
-  id: string;
-  team_id: string;
-  channel_id: string;
-  created_by: string;
-  schedule: string;
-  timezone: string;
-  until_date: string | null;
-  mention_here: number;
-  status: ReminderStatus;
-  next_run_at: string | null;
-  last_run_at: string | null;
-  last_error: string | null;
-  created_at: string;
-}): Reminder {
+function toReminder(row: Selectable<Tables['reminders']>): Reminder {
   return {
     id: row.id,
     teamId: row.team_id,
