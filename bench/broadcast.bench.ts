@@ -31,7 +31,12 @@ try {
   database = sqliteDatabase();
 }
 const now = DateTime.utc();
-const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'c'.repeat(32), SLACK_API_URL: fake.apiUrl, DATABASE_URL: database.url });
+const config = loadConfig({
+  SLACK_BOT_TOKEN: 'xoxb-bench',
+  SLACK_SIGNING_SECRET: 'c'.repeat(32),
+  SLACK_API_URL: fake.apiUrl,
+  DATABASE_URL: database.url,
+});
 const kb = loadKnowledgeBase();
 const logger = pino({ level: 'error' });
 const replicas = await Promise.all(
@@ -46,7 +51,15 @@ if (!first) throw new Error('no replica');
 for (let i = 0; i < REMINDERS; i++) {
   const channel = `C${String(i % CHANNELS).padStart(9, '0')}`;
   await first.deps.reminders.create(
-    { teamId: 'T1', channelId: channel, createdBy: 'UADMIN', schedule: { kind: 'once', date: now.toISODate() ?? '', time: now.plus({ minutes: 1 }).toFormat('HH:mm') }, timezone: 'UTC', until: null, mentionHere: false },
+    {
+      teamId: 'T1',
+      channelId: channel,
+      createdBy: 'UADMIN',
+      schedule: { kind: 'once', date: now.toISODate() ?? '', time: now.plus({ minutes: 1 }).toFormat('HH:mm') },
+      timezone: 'UTC',
+      until: null,
+      mentionHere: false,
+    },
     now,
   );
 }
@@ -84,15 +97,30 @@ const duplicates = [...perReminder.values()].reduce((a, n) => a + Math.max(0, n 
 // The closest two accepted posts in one channel, across both replicas: the pace Slack sees.
 const byChannel = new Map<string, number[]>();
 for (const p of posts) byChannel.set(String(p.body.channel), [...(byChannel.get(String(p.body.channel)) ?? []), p.at]);
-const closest = Math.min(...[...byChannel.values()].flatMap((ts) => ts.sort((a, b) => a - b).slice(1).map((t, i) => t - (ts[i] ?? 0))));
+const closest = Math.min(
+  ...[...byChannel.values()].flatMap((ts) =>
+    ts
+      .sort((a, b) => a - b)
+      .slice(1)
+      .map((t, i) => t - (ts[i] ?? 0)),
+  ),
+);
 const deliveries = await first.deps.reminders.deliveries();
 const sentRows = deliveries.filter((d) => d.status === 'sent').length;
 
-console.log(`${REMINDERS} reminders due at once in ${CHANNELS} channels; ${replicas.length} replica(s) on ${dialect}; stand-in Slack answering in ${LATENCY_MS} ms; ${Math.round(RATE_LIMITED_SHARE * 100)}% of posts answered 429 (Retry-After 1 s)`);
-console.log(`Delivered: ${perReminder.size} of ${REMINDERS} (delivery rows 'sent': ${sentRows}); duplicates: ${duplicates}; 429s waited out: ${rateLimited}`);
-console.log(`Per replica: ${reports.map((r, i) => `#${i + 1} sent ${r.sent}, already claimed by the other ${r.alreadyClaimed}, failed ${r.failed}`).join('; ')}`);
+console.log(
+  `${REMINDERS} reminders due at once in ${CHANNELS} channels; ${replicas.length} replica(s) on ${dialect}; stand-in Slack answering in ${LATENCY_MS} ms; ${Math.round(RATE_LIMITED_SHARE * 100)}% of posts answered 429 (Retry-After 1 s)`,
+);
+console.log(
+  `Delivered: ${perReminder.size} of ${REMINDERS} (delivery rows 'sent': ${sentRows}); duplicates: ${duplicates}; 429s waited out: ${rateLimited}`,
+);
+console.log(
+  `Per replica: ${reports.map((r, i) => `#${i + 1} sent ${r.sent}, already claimed by the other ${r.alreadyClaimed}, failed ${r.failed}`).join('; ')}`,
+);
 console.log(`Closest two posts in one channel: ${closest} ms apart (pace: one a channel per 1100 ms, shared by the replicas through the database)`);
-console.log(`Time: ${seconds.toFixed(2)} s (Slack's pace of one message a second per channel makes ${Math.ceil(REMINDERS / CHANNELS)} posts a channel take at least ${(Math.ceil(REMINDERS / CHANNELS) - 1) * 1.1} s)`);
+console.log(
+  `Time: ${seconds.toFixed(2)} s (Slack's pace of one message a second per channel makes ${Math.ceil(REMINDERS / CHANNELS)} posts a channel take at least ${(Math.ceil(REMINDERS / CHANNELS) - 1) * 1.1} s)`,
+);
 console.log(`Memory: peak RSS ${(peakRss / 1048576).toFixed(0)} MiB, peak heap ${(peakHeap / 1048576).toFixed(0)} MiB`);
 
 for (const r of replicas) await r.store.close();

@@ -6,7 +6,7 @@ const WHERE = {
   SLACK_BOT_TOKEN: 'the Bot User OAuth Token (xoxb-…): api.slack.com/apps → your app → OAuth & Permissions, after installing the app',
   SLACK_SIGNING_SECRET: 'api.slack.com/apps → your app → Basic Information → App Credentials → Signing Secret',
   SLACK_APP_TOKEN: 'an app-level token (xapp-…) with the connections:write scope: Basic Information → App-Level Tokens; set it only for Socket Mode',
-  SLACK_API_URL: "the Web API base address, e.g. https://slack.com/api/ (the default) or your GovSlack address",
+  SLACK_API_URL: 'the Web API base address, e.g. https://slack.com/api/ (the default) or your GovSlack address',
   PORT: 'the HTTP port to listen on, 1–65535 (default 3000)',
   DATABASE_URL: 'sqlite:PATH (default sqlite:./data/linkedin-ai.sqlite) or postgres://user:password@host:5432/database',
   LOG_LEVEL: 'one of debug, info, warn, error (default info)',
@@ -15,39 +15,50 @@ const WHERE = {
   REMINDER_POLL_SECONDS: 'how often to look for due reminders, in seconds, 5–3600 (default 30)',
 } as const;
 
-const schema = z
-  .object({
-    SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).regex(/^xoxb-[\w-]+$/, 'must start with xoxb-'),
-    SLACK_SIGNING_SECRET: z.string().regex(/^[0-9a-f]{32}$/i, 'must be 32 hexadecimal characters').optional(),
-    SLACK_APP_TOKEN: z.string().regex(/^xapp-[\w-]+$/, 'must start with xapp-').optional(),
-    SLACK_API_URL: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
-      .transform((u) => (u.endsWith('/') ? u : `${u}/`))
-      .default('https://slack.com/api/'),
-    PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(65535).default(3000),
-    DATABASE_URL: z
-      .string()
-      .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:PATH or postgres://…')
-      .default('sqlite:./data/linkedin-ai.sqlite'),
-    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
-    KNOWLEDGE_DIR: z
-      .string()
-      .refine((d) => existsSync(d) && statSync(d).isDirectory(), 'is not a directory')
-      .optional(),
-    ADMIN_USER_IDS: z
-      .string()
-      .default('')
-      .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-      .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'must be Slack user ids such as U012ABCDEF'))),
-    REMINDER_POLL_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(5).max(3600).default(30),
-  })
-;
+const schema = z.object({
+  SLACK_BOT_TOKEN: z.string({ error: 'is missing' }).regex(/^xoxb-[\w-]+$/, 'must start with xoxb-'),
+  SLACK_SIGNING_SECRET: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/i, 'must be 32 hexadecimal characters')
+    .optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-[\w-]+$/, 'must start with xapp-')
+    .optional(),
+  SLACK_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+    .transform((u) => (u.endsWith('/') ? u : `${u}/`))
+    .default('https://slack.com/api/'),
+  PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'must be sqlite:PATH or postgres://…')
+    .default('sqlite:./data/linkedin-ai.sqlite'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { error: 'must be debug, info, warn or error' }).default('info'),
+  KNOWLEDGE_DIR: z
+    .string()
+    .refine((d) => existsSync(d) && statSync(d).isDirectory(), 'is not a directory')
+    .optional(),
+  ADMIN_USER_IDS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'must be Slack user ids such as U012ABCDEF'))),
+  REMINDER_POLL_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(5).max(3600).default(30),
+});
 
 export type Config = z.infer<typeof schema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The app cannot start: ${problems.length} setting${problems.length === 1 ? ' is' : 's are'} missing or wrong.\n${problems.map((p) => `  - ${p}`).join('\n')}\nPut them in the environment or in a .env file (see .env.example).`);
+    super(
+      `The app cannot start: ${problems.length} setting${problems.length === 1 ? ' is' : 's are'} missing or wrong.\n${problems.map((p) => `  - ${p}`).join('\n')}\nPut them in the environment or in a .env file (see .env.example).`,
+    );
     this.name = 'ConfigError';
   }
 }

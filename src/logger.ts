@@ -3,9 +3,21 @@ import { pino, type Logger } from 'pino';
 
 /** Paths that may hold secrets: never written to the log. */
 const REDACT = [
-  'token', '*.token', 'botToken', '*.botToken', 'appToken', 'signingSecret', '*.signingSecret',
-  'headers.authorization', '*.headers.authorization', 'headers["x-slack-signature"]', 'config.SLACK_BOT_TOKEN',
-  'config.SLACK_APP_TOKEN', 'config.SLACK_SIGNING_SECRET', 'DATABASE_URL', 'config.DATABASE_URL',
+  'token',
+  '*.token',
+  'botToken',
+  '*.botToken',
+  'appToken',
+  'signingSecret',
+  '*.signingSecret',
+  'headers.authorization',
+  '*.headers.authorization',
+  'headers["x-slack-signature"]',
+  'config.SLACK_BOT_TOKEN',
+  'config.SLACK_APP_TOKEN',
+  'config.SLACK_SIGNING_SECRET',
+  'DATABASE_URL',
+  'config.DATABASE_URL',
 ];
 
 /** Tokens that slip into free text (error messages, URLs) are masked too. */
@@ -38,7 +50,10 @@ export function boltLogger(logger: Logger): BoltLogger {
     (fn: 'debug' | 'info' | 'warn' | 'error') =>
     (...msgs: unknown[]) => {
       if (!logger.isLevelEnabled(fn)) return;
-      logger[fn]({ source: 'bolt' }, maskSecrets(msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')));
+      logger[fn](
+        { source: 'bolt' },
+        maskSecrets(msgs.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ')),
+      );
     };
   return {
     debug: log('debug'),

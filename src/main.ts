@@ -73,7 +73,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof KnowledgeBaseError ? error.message : `The app could not start: ${maskSecrets(error instanceof Error ? error.message : String(error))}`;
+  const message =
+    error instanceof KnowledgeBaseError
+      ? error.message
+      : `The app could not start: ${maskSecrets(error instanceof Error ? error.message : String(error))}`;
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });

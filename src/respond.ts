@@ -13,7 +13,17 @@ import { REGION_IDS, type RegionId } from './knowledge/schema.js';
 import type { CardRequest } from './blocks/actions.js';
 
 /** The topics offered first, in the order people need them. */
-const STARTER_TOPICS = ['regions', 'opt-out-how', 'data-used', 'opt-out-effect', 'data-excluded', 'objection-form', 'microsoft-sharing', 'minors', 'timeline'];
+const STARTER_TOPICS = [
+  'regions',
+  'opt-out-how',
+  'data-used',
+  'opt-out-effect',
+  'data-excluded',
+  'objection-form',
+  'microsoft-sharing',
+  'minors',
+  'timeline',
+];
 
 export interface Response {
   result: EngineResult;
@@ -86,7 +96,13 @@ export function regionCardFor(kb: KnowledgeBase, placeText: string, now: DateTim
   return regionCard(kb, place.region, now, place.text, place.country);
 }
 
-export function regionCard(kb: KnowledgeBase, region: RegionId, now: DateTime, place: string | null = null, country: string | null = null): SlackMessage {
+export function regionCard(
+  kb: KnowledgeBase,
+  region: RegionId,
+  now: DateTime,
+  place: string | null = null,
+  country: string | null = null,
+): SlackMessage {
   return buildRegionCard({
     region: composeRegion(kb, region, now, place, country),
     organisation: kb.organisation,

@@ -33,7 +33,10 @@ export function createHttpServer({ receiver, logger, health, nowSeconds = () => 
     if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'method_not_allowed' });
     const timestamp = Number(req.headers['x-slack-request-timestamp']);
     if (!req.headers['x-slack-signature'] || !Number.isFinite(timestamp) || Math.abs(nowSeconds() - timestamp) > MAX_CLOCK_SKEW_SECONDS) {
-      logger.warn({ path, timestamp: req.headers['x-slack-request-timestamp'] ?? null }, 'refused a request without a signature or with a stale or future timestamp');
+      logger.warn(
+        { path, timestamp: req.headers['x-slack-request-timestamp'] ?? null },
+        'refused a request without a signature or with a stale or future timestamp',
+      );
       req.resume();
       return json(res, 401, { ok: false, error: 'invalid_request' });
     }

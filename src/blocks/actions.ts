@@ -18,7 +18,11 @@ export const LINKEDIN_SETTING_URL = 'https://www.linkedin.com/mypreferences/d/se
 const buttonValueSchema = z.object({
   t: z.string().max(60),
   r: z.enum(REGION_IDS).nullable().optional(),
-  c: z.string().regex(/^[A-Z]{2}$/).nullable().optional(),
+  c: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable()
+    .optional(),
 });
 export type ButtonValue = z.infer<typeof buttonValueSchema>;
 
@@ -40,8 +44,26 @@ export function decodeButtonValue(raw: string | undefined): ButtonValue | null {
 /** What a card was made from, so a button can make it again (to share it in the channel). */
 export const cardRequestSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('question'), q: z.string().max(1600) }),
-  z.object({ k: z.literal('topic'), t: z.string().max(60), r: z.enum(REGION_IDS).nullable().optional(), c: z.string().regex(/^[A-Z]{2}$/).nullable().optional() }),
-  z.object({ k: z.literal('region'), r: z.enum(REGION_IDS), p: z.string().max(100).nullable().optional(), c: z.string().regex(/^[A-Z]{2}$/).nullable().optional() }),
+  z.object({
+    k: z.literal('topic'),
+    t: z.string().max(60),
+    r: z.enum(REGION_IDS).nullable().optional(),
+    c: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable()
+      .optional(),
+  }),
+  z.object({
+    k: z.literal('region'),
+    r: z.enum(REGION_IDS),
+    p: z.string().max(100).nullable().optional(),
+    c: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable()
+      .optional(),
+  }),
   z.object({ k: z.literal('overview') }),
   z.object({ k: z.literal('help') }),
 ]);
@@ -50,7 +72,11 @@ export type CardRequest = z.infer<typeof cardRequestSchema>;
 // The question travels in a button value: it is kept escaped there too, so no payload anywhere
 // carries a live "<!channel>", even though values are never shown as mrkdwn.
 export function encodeCardRequest(request: CardRequest): string {
-  return JSON.stringify(request.k === 'question' ? { ...request, q: escapeMrkdwn([...request.q.replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, 300).join('')) } : request);
+  return JSON.stringify(
+    request.k === 'question'
+      ? { ...request, q: escapeMrkdwn([...request.q.replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, 300).join('')) }
+      : request,
+  );
 }
 
 export function decodeCardRequest(raw: string | undefined): CardRequest | null {

@@ -3,7 +3,17 @@ import type { ComposedAnswer, RegionView } from '../engine/compose.js';
 import { enforceLimits, truncate, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain, quoteUserText } from './mrkdwn.js';
 import {
-  actions, confirmOptOutButton, feedbackButtons, header, markdownSections, organisationNote, section, sections, settingButton, sourcesContext, topicButtons,
+  actions,
+  confirmOptOutButton,
+  feedbackButtons,
+  header,
+  markdownSections,
+  organisationNote,
+  section,
+  sections,
+  settingButton,
+  sourcesContext,
+  topicButtons,
 } from './parts.js';
 
 /** The answer to one question: the answer, the asker's region, what is unconfirmed, sources, next steps. */
@@ -14,16 +24,20 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   const regionIsTheAnswer = answer.region !== null && answer.topic.id === 'regions';
   if (answer.region) blocks.push(...regionCallout(answer.region, regionIsTheAnswer));
   if (!regionIsTheAnswer) blocks.push(...markdownSections(answer.markdown));
-  if (answer.region && answer.regionNote) blocks.push(...sections(`*In ${escapeMrkdwn(answer.region.name)}:* ${markdownToMrkdwn(answer.regionNote)}`));
+  if (answer.region && answer.regionNote)
+    blocks.push(...sections(`*In ${escapeMrkdwn(answer.region.name)}:* ${markdownToMrkdwn(answer.regionNote)}`));
   if (answer.unconfirmed.length && !regionIsTheAnswer) blocks.push(...unconfirmedSection(answer.unconfirmed));
   blocks.push(...organisationNote(answer.organisation));
   blocks.push(sourcesContext(answer.sources, answer.lastChecked));
   blocks.push(
-    ...actions([
-      ...(answer.settingButton ? [settingButton(), confirmOptOutButton()] : []),
-      ...topicButtons(answer.alsoAsked, answer.context, 'Also: '),
-      ...topicButtons(answer.related, answer.context),
-    ], `next:${answer.topic.id}`),
+    ...actions(
+      [
+        ...(answer.settingButton ? [settingButton(), confirmOptOutButton()] : []),
+        ...topicButtons(answer.alsoAsked, answer.context, 'Also: '),
+        ...topicButtons(answer.related, answer.context),
+      ],
+      `next:${answer.topic.id}`,
+    ),
   );
   blocks.push(...feedbackButtons(answer.topic.id, answer.context));
 

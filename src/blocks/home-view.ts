@@ -27,14 +27,18 @@ export function buildHomeView(input: HomeInput): HomeView {
   const blocks: KnownBlock[] = [
     header('LinkedIn & AI training'),
     section(markdownToMrkdwn(input.overviewSummary)),
-    section(`*Where LinkedIn uses members' data for AI training (unless they opt out)*\n${groupBySince(input.regions).map((g) => `• *${escapeMrkdwn(g.names.join(', '))}:* ${escapeMrkdwn(g.since)}`).join('\n')}`),
+    section(
+      `*Where LinkedIn uses members' data for AI training (unless they opt out)*\n${groupBySince(input.regions)
+        .map((g) => `• *${escapeMrkdwn(g.names.join(', '))}:* ${escapeMrkdwn(g.since)}`)
+        .join('\n')}`,
+    ),
     { type: 'divider' },
     header('Opt out in three steps'),
     section(
       [
         '1. Open LinkedIn → *Me → Settings & Privacy → Data privacy*.',
         '2. Choose *Data for Generative AI Improvement*.',
-        "3. Turn off *Use my data for training content creation AI models*, then tell me below.",
+        '3. Turn off *Use my data for training content creation AI models*, then tell me below.',
       ].join('\n'),
     ),
     section(
@@ -55,11 +59,16 @@ export function buildHomeView(input: HomeInput): HomeView {
     blocks.push({ type: 'divider' }, header('For admins'));
     blocks.push(section(`*People who told me they opted out:* ${a.optOutCount}`));
     const feedback = a.feedback.length
-      ? a.feedback.slice(0, 20).map((f) => `• ${escapeMrkdwn(f.title)}: 👍 ${f.up} · 👎 ${f.down}`).join('\n')
+      ? a.feedback
+          .slice(0, 20)
+          .map((f) => `• ${escapeMrkdwn(f.title)}: 👍 ${f.up} · 👎 ${f.down}`)
+          .join('\n')
       : '_No feedback yet._';
     blocks.push(section(`*Feedback per topic*\n${feedback}`));
     const unanswered = a.unanswered.length
-      ? a.unanswered.map((q) => `• _“${quoteUserText(q.question, 150)}”_ (${q.kind === 'out-of-scope' ? 'out of scope' : 'unsure'}, ${escapeMrkdwn(q.when)})`).join('\n')
+      ? a.unanswered
+          .map((q) => `• _“${quoteUserText(q.question, 150)}”_ (${q.kind === 'out-of-scope' ? 'out of scope' : 'unsure'}, ${escapeMrkdwn(q.when)})`)
+          .join('\n')
       : '_None recently._';
     blocks.push(section(`*Recent questions I could not answer*\n${unanswered}`));
     blocks.push(context(`Unanswered questions are kept for ${a.retentionDays} days, then deleted automatically. Only admins see this section.`));

@@ -44,7 +44,9 @@ export function enforceLimits(message: SlackMessage, surface: 'message' | 'home'
   // Most cards are within the limits already: checking is cheap, copying and cutting is not.
   if (limitViolations(message, surface).length === 0) return message;
   const maxBlocks = surface === 'home' ? LIMITS.blocksPerHomeTab : LIMITS.blocksPerMessage;
-  const blocks = message.blocks.slice(0, maxBlocks).map((block) => limitBlock(structuredClone(block) as unknown as AnyObject) as unknown as KnownBlock);
+  const blocks = message.blocks
+    .slice(0, maxBlocks)
+    .map((block) => limitBlock(structuredClone(block) as unknown as AnyObject) as unknown as KnownBlock);
   const text = truncate(message.text.trim() || 'LinkedIn AI-training answer', LIMITS.fallbackText);
   return { text, blocks };
 }
@@ -117,7 +119,8 @@ export function limitViolations(message: SlackMessage, surface: 'message' | 'hom
     }
     if (block.type === 'section') {
       const t = text(block.text);
-      if (t !== undefined && (t.length === 0 || t.length > LIMITS.sectionText)) problems.push(`${at}: section text empty or over ${LIMITS.sectionText}`);
+      if (t !== undefined && (t.length === 0 || t.length > LIMITS.sectionText))
+        problems.push(`${at}: section text empty or over ${LIMITS.sectionText}`);
       if (t === undefined && !Array.isArray(block.fields)) problems.push(`${at}: section without text or fields`);
       if (Array.isArray(block.fields)) {
         if (block.fields.length > LIMITS.sectionFields) problems.push(`${at}: ${block.fields.length} fields`);

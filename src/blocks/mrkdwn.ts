@@ -28,7 +28,9 @@ const MAX_CACHED = 2000;
 export function markdownToMrkdwn(markdown: string): string {
   const cached = converted.get(markdown);
   if (cached !== undefined) return cached;
-  const result = renderBlocks(new Lexer().lex(markdown)).replace(/\n{3,}/g, '\n\n').trim();
+  const result = renderBlocks(new Lexer().lex(markdown))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (converted.size >= MAX_CACHED) converted.clear();
   converted.set(markdown, result);
   return result;
@@ -89,7 +91,9 @@ function renderList(list: Tokens.List, depth: number): string {
   return list.items
     .map((item, i) => {
       const bullet = list.ordered ? `${(Number(list.start) || 1) + i}.` : '•';
-      const body = renderBlocks(item.tokens, depth + 1).trim().replace(/\n\n+/g, '\n');
+      const body = renderBlocks(item.tokens, depth + 1)
+        .trim()
+        .replace(/\n\n+/g, '\n');
       return `${indent}${bullet} ${body}`;
     })
     .join('\n');
@@ -112,7 +116,11 @@ function renderInline(tokens: Token[] | undefined): string {
         case 'link': {
           const link = token as Tokens.Link;
           const label = renderInline(link.tokens);
-          return safeUrl(link.href) ? (label === escapeMrkdwn(link.href) ? `<${link.href}>` : `<${link.href}|${label.replace(/[|<>]/g, '')}>`) : label;
+          return safeUrl(link.href)
+            ? label === escapeMrkdwn(link.href)
+              ? `<${link.href}>`
+              : `<${link.href}|${label.replace(/[|<>]/g, '')}>`
+            : label;
         }
         case 'text': {
           const t = token as Tokens.Text;
@@ -129,7 +137,12 @@ function renderInline(tokens: Token[] | undefined): string {
 
 /** marked turns quotes and ampersands in text into HTML entities; mrkdwn wants the characters. */
 function decodeEntities(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function safeUrl(href: string): boolean {

@@ -2,7 +2,17 @@ import type { KnownBlock } from '@slack/types';
 import { groupBySince, type ComposedAnswer, type RegionView, type TopicLink } from '../engine/compose.js';
 import { enforceLimits, truncate, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain } from './mrkdwn.js';
-import { actions, feedbackButtons, header, markdownSections, organisationNote, section, settingButton, sourcesContext, topicButtons } from './parts.js';
+import {
+  actions,
+  feedbackButtons,
+  header,
+  markdownSections,
+  organisationNote,
+  section,
+  settingButton,
+  sourcesContext,
+  topicButtons,
+} from './parts.js';
 
 export interface OverviewCardInput {
   overview: ComposedAnswer;

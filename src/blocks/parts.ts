@@ -37,7 +37,13 @@ export function markdownSections(markdown: string): SectionBlock[] {
 }
 
 export function context(...mrkdwn: string[]): ContextBlock {
-  return { type: 'context', elements: mrkdwn.filter(Boolean).slice(0, LIMITS.contextElements).map((text) => ({ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) })) };
+  return {
+    type: 'context',
+    elements: mrkdwn
+      .filter(Boolean)
+      .slice(0, LIMITS.contextElements)
+      .map((text) => ({ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) })),
+  };
 }
 
 export function sourcesContext(sources: Source[], lastChecked: string): ContextBlock {
@@ -66,7 +72,9 @@ export function settingButton(): Button {
 
 /** One button per topic; answering it keeps the place the person asked about. */
 export function topicButtons(topics: TopicLink[], place: PlaceContext, prefix = ''): Button[] {
-  return topics.map((t) => button(`${prefix}${t.title}`, `${ACTIONS.topic}${t.id}`, encodeButtonValue({ t: t.id, r: place.region, c: place.country })));
+  return topics.map((t) =>
+    button(`${prefix}${t.title}`, `${ACTIONS.topic}${t.id}`, encodeButtonValue({ t: t.id, r: place.region, c: place.country })),
+  );
 }
 
 export function actions(elements: Button[], blockId?: string): ActionsBlock[] {
@@ -102,5 +110,8 @@ const shareable = new WeakMap<SlackMessage, { value: string; shared: SlackMessag
 /** The same card, posted for everyone, saying who shared it. `userId` comes from Slack, never from text. */
 export function sharedBy(message: SlackMessage, userId: string): SlackMessage {
   const who = /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : 'someone';
-  return enforceLimits({ text: message.text, blocks: [context(`📣 Shared by ${who}`), ...message.blocks.filter((b) => b.block_id !== 'share')].slice(0, LIMITS.blocksPerMessage) });
+  return enforceLimits({
+    text: message.text,
+    blocks: [context(`📣 Shared by ${who}`), ...message.blocks.filter((b) => b.block_id !== 'share')].slice(0, LIMITS.blocksPerMessage),
+  });
 }

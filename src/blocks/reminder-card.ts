@@ -17,7 +17,8 @@ export const REMINDER_BLOCK_PREFIX = 'reminder:';
 
 /** The scheduled reminder: what changed and since when, what to do, the setting, and who has done it. */
 export function buildReminderCard(input: ReminderCardInput): SlackMessage {
-  const regions = input.newRegions.length > 1 ? `${input.newRegions.slice(0, -1).join(', ')} and ${input.newRegions.at(-1)}` : (input.newRegions[0] ?? '');
+  const regions =
+    input.newRegions.length > 1 ? `${input.newRegions.slice(0, -1).join(', ')} and ${input.newRegions.at(-1)}` : (input.newRegions[0] ?? '');
   const ping = input.mentionHere ? '<!here> ' : '';
   const n = input.acknowledged;
   const blocks: KnownBlock[] = [
@@ -26,7 +27,7 @@ export function buildReminderCard(input: ReminderCardInput): SlackMessage {
       `${ping}Since *${escapeMrkdwn(input.since)}*, LinkedIn has used data from members in ${escapeMrkdwn(regions)} to train its content-generating AI, unless they opt out. Members elsewhere have been covered since 2024. The setting is *on* by default.`,
     ),
     section(
-      '*What to do (about a minute):*\n1. Open the setting with the button below (or LinkedIn → *Me → Settings & Privacy → Data privacy → Data for Generative AI Improvement*).\n2. Turn off *Use my data for training content creation AI models* if you do not want your data used.\n3. Press *✅ I\'ve opted out* so the team knows.',
+      "*What to do (about a minute):*\n1. Open the setting with the button below (or LinkedIn → *Me → Settings & Privacy → Data privacy → Data for Generative AI Improvement*).\n2. Turn off *Use my data for training content creation AI models* if you do not want your data used.\n3. Press *✅ I've opted out* so the team knows.",
     ),
     ...actions([settingButton(), confirmOptOutButton()], `${REMINDER_BLOCK_PREFIX}${input.reminderId}`),
     context(

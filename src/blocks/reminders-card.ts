@@ -55,6 +55,7 @@ export function buildRemindersCard(items: ReminderListItem[]): SlackMessage {
     };
     blocks.push(...actions([toggle, button('Send now', REMINDER_ADMIN.send, r.id), remove], `reminder-admin:${r.id}`));
   }
-  if (items.length > shown.length) blocks.push(context(`${items.length - shown.length} more not shown: use \`npm run reminders -- list\` on the server.`));
+  if (items.length > shown.length)
+    blocks.push(context(`${items.length - shown.length} more not shown: use \`npm run reminders -- list\` on the server.`));
   return enforceLimits({ text: `Reminders: ${items.length}`, blocks });
 }

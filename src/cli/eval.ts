@@ -27,9 +27,13 @@ runCli(() => {
   if (r.misses.length) {
     out.push('', `Misses (${r.misses.length}):`);
     for (const m of r.misses) {
-      const got = m.result.outOfScope ? 'out of scope' : m.result.topic ?? `did you mean ${m.result.suggestions.join(', ')}`;
+      const got = m.result.outOfScope ? 'out of scope' : (m.result.topic ?? `did you mean ${m.result.suggestions.join(', ')}`);
       const expected = m.question.oos ? 'out of scope' : m.question.topics.join(' | ');
-      out.push(`  - ${m.what.join('+')}: "${m.question.q}"`, `      expected ${expected} ${m.question.region ?? ''} ${m.question.country ?? ''}`, `      got      ${got} ${m.result.region ?? ''} ${m.result.country ?? ''} (confidence ${m.result.confidence})`);
+      out.push(
+        `  - ${m.what.join('+')}: "${m.question.q}"`,
+        `      expected ${expected} ${m.question.region ?? ''} ${m.question.country ?? ''}`,
+        `      got      ${got} ${m.result.region ?? ''} ${m.result.country ?? ''} (confidence ${m.result.confidence})`,
+      );
     }
   }
   process.stdout.write(`${out.join('\n')}\n`);

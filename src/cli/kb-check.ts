@@ -10,7 +10,9 @@ runCli(() => {
   const lines = [`Knowledge base OK${orgDir ? ` (with the organisation layer in ${orgDir})` : ''}.`, '', `Topics (${kb.topics.size}):`];
   for (const t of kb.topics.values()) {
     const org = kb.data.orgTopicIds.includes(t.id) ? ' [organisation]' : '';
-    lines.push(`  ${t.id.padEnd(20)} ${t.title}${org} — ${t.phrasings.length} phrasings, ${t.sources.length} sources, checked ${t.lastChecked}${t.unconfirmed.length ? `, ${t.unconfirmed.length} unconfirmed` : ''}`);
+    lines.push(
+      `  ${t.id.padEnd(20)} ${t.title}${org} — ${t.phrasings.length} phrasings, ${t.sources.length} sources, checked ${t.lastChecked}${t.unconfirmed.length ? `, ${t.unconfirmed.length} unconfirmed` : ''}`,
+    );
   }
   lines.push('', `Regions (${kb.regions.size}):`);
   for (const r of kb.regions.values()) {

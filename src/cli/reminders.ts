@@ -95,11 +95,23 @@ function newReminder(v: Record<string, string | boolean | undefined>) {
     until = u.toISODate();
   }
   const schedule: Schedule =
-    every === 'daily' ? { kind: 'daily', time }
-    : every === 'weekdays' ? { kind: 'weekdays', time }
-    : every === 'weekly' ? { kind: 'weekly', days: [local.weekday % 7], time }
-    : { kind: 'once', date: local.toISODate() ?? '', time };
-  return { teamId: String(v.team), channelId: channel, createdBy: String(v.by), schedule, timezone: tz, until, mentionHere: v.here === true, notBefore: local };
+    every === 'daily'
+      ? { kind: 'daily', time }
+      : every === 'weekdays'
+        ? { kind: 'weekdays', time }
+        : every === 'weekly'
+          ? { kind: 'weekly', days: [local.weekday % 7], time }
+          : { kind: 'once', date: local.toISODate() ?? '', time };
+  return {
+    teamId: String(v.team),
+    channelId: channel,
+    createdBy: String(v.by),
+    schedule,
+    timezone: tz,
+    until,
+    mentionHere: v.here === true,
+    notBefore: local,
+  };
 }
 
 function toJson(r: Reminder) {
@@ -123,5 +135,7 @@ function print(r: Reminder, json: boolean | undefined): void {
     return;
   }
   const next = describeNextRun(r, DateTime.utc());
-  process.stdout.write(`${r.id}  ${r.channelId}  ${r.status.padEnd(6)}  ${describeSchedule(r.schedule, r.timezone, r.until)}${next && r.status === 'active' ? `  next: ${next}` : ''}${r.lastError ? `  error: ${r.lastError}` : ''}\n`);
+  process.stdout.write(
+    `${r.id}  ${r.channelId}  ${r.status.padEnd(6)}  ${describeSchedule(r.schedule, r.timezone, r.until)}${next && r.status === 'active' ? `  next: ${next}` : ''}${r.lastError ? `  error: ${r.lastError}` : ''}\n`,
+  );
 }

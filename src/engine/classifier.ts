@@ -15,7 +15,10 @@ export interface ScopeTerms {
   offTopic: string[];
 }
 
-type Signal = { kind: 'keyword'; topic: string; weight: number; text: string } | { kind: 'domain' | 'subject' | 'off-topic' } | { kind: 'other-company'; words: string[] };
+type Signal =
+  | { kind: 'keyword'; topic: string; weight: number; text: string }
+  | { kind: 'domain' | 'subject' | 'off-topic' }
+  | { kind: 'other-company'; words: string[] };
 
 export interface TopicScore {
   id: string;
@@ -64,7 +67,8 @@ export class TopicClassifier {
     const phrases: Phrase<Signal>[] = [];
     for (const topic of topics) {
       for (const level of ['strong', 'normal', 'weak'] as const) {
-        for (const k of topic.keywords[level]) phrases.push({ stems: phraseStems(k), value: { kind: 'keyword', topic: topic.id, weight: KEYWORD_WEIGHT[level], text: k } });
+        for (const k of topic.keywords[level])
+          phrases.push({ stems: phraseStems(k), value: { kind: 'keyword', topic: topic.id, weight: KEYWORD_WEIGHT[level], text: k } });
       }
     }
     const add = (terms: string[], kind: 'domain' | 'subject' | 'off-topic') => {
@@ -73,7 +77,8 @@ export class TopicClassifier {
     add(scope.domainTerms, 'domain');
     add(scope.subjectTerms, 'subject');
     add(scope.offTopic, 'off-topic');
-    for (const company of scope.otherCompanies) phrases.push({ stems: phraseStems(company), value: { kind: 'other-company', words: tokenize(company) } });
+    for (const company of scope.otherCompanies)
+      phrases.push({ stems: phraseStems(company), value: { kind: 'other-company', words: tokenize(company) } });
     this.signals = new PhraseIndex(phrases);
 
     const phrasingStems = topics.flatMap((t) => t.phrasings.map((p) => ({ topic: t.id, stems: new Set(phraseStems(p)) })));

@@ -59,7 +59,13 @@ export function topicLink(kb: KnowledgeBase, id: string): TopicLink {
   return { id: t.id, title: t.title, summary: t.summary };
 }
 
-export function composeRegion(kb: KnowledgeBase, id: RegionId, now: DateTime, place: string | null = null, country: string | null = null): RegionView {
+export function composeRegion(
+  kb: KnowledgeBase,
+  id: RegionId,
+  now: DateTime,
+  place: string | null = null,
+  country: string | null = null,
+): RegionView {
   const r = kb.region(id);
   const since = r.trainingSinceApproximate ? `already by ${describeDate(r.trainingSince, now)}` : `since ${describeDate(r.trainingSince, now)}`;
   return {
@@ -69,7 +75,7 @@ export function composeRegion(kb: KnowledgeBase, id: RegionId, now: DateTime, pl
     countryName: country ? countryName(country) : null,
     status: r.trainingUsed
       ? `LinkedIn uses members' data here to train content-generating AI models unless they opt out: ${since}.`
-      : 'LinkedIn does not use members\' data here to train content-generating AI models.',
+      : "LinkedIn does not use members' data here to train content-generating AI models.",
     since: r.trainingUsed ? since : 'not used',
     change: renderDates(r.change, now),
     legalBasis: r.legalBasis,
@@ -80,7 +86,13 @@ export function composeRegion(kb: KnowledgeBase, id: RegionId, now: DateTime, pl
 }
 
 /** The answer to an engine result of kind "answer" (or a topic picked from a button). */
-export function composeAnswer(kb: KnowledgeBase, topicId: string, question: string, context: PlaceContext & { place?: string | null }, now: DateTime): ComposedAnswer {
+export function composeAnswer(
+  kb: KnowledgeBase,
+  topicId: string,
+  question: string,
+  context: PlaceContext & { place?: string | null },
+  now: DateTime,
+): ComposedAnswer {
   const topic = kb.topic(topicId);
   const region = context.region ? composeRegion(kb, context.region, now, context.place ?? null, context.country) : null;
   const regionNote = context.region ? topic.regionNotes[context.region] : undefined;

@@ -58,12 +58,18 @@ export function answerQuestion(kb: KnowledgeBase, rawQuestion: string): EngineRe
   // Out of scope: about another company, a request the app does not do, or nothing of the subject at all.
   const aboutSomeoneElse = analysis.mentionsOtherCompany && !analysis.mentionsSubject;
   const otherRequest = analysis.offTopic && analysis.domainHits < 2;
-  const hasEvidence = analysis.domainHits > 0 || analysis.strongHits > 0 || (place !== null && (analysis.mentionsSubject || (top.id === 'regions' && top.keywords > 0)));
+  const hasEvidence =
+    analysis.domainHits > 0 ||
+    analysis.strongHits > 0 ||
+    (place !== null && (analysis.mentionsSubject || (top.id === 'regions' && top.keywords > 0)));
   if (aboutSomeoneElse || otherRequest || !hasEvidence) return outOfScope(0.9);
 
   const confidence = confidenceOf(top, second);
   if (top.score < THRESHOLDS.minScore || confidence < THRESHOLDS.answerConfidence) {
-    const suggestions = scores.filter((s) => s.score > 0).slice(0, THRESHOLDS.maxSuggestions).map((s) => s.id);
+    const suggestions = scores
+      .filter((s) => s.score > 0)
+      .slice(0, THRESHOLDS.maxSuggestions)
+      .map((s) => s.id);
     if (suggestions.length === 0) return outOfScope(0.6);
     return { ...base, ...placed, kind: 'did-you-mean', outOfScope: false, topic: null, confidence, suggestions };
   }

@@ -29,7 +29,10 @@ interface Entry {
 const require = createRequire(import.meta.url);
 const worldCountries = require('world-countries') as Country[];
 const stopwords = require('stopwords-iso') as Record<string, string[]>;
-const i18nCountries = require('i18n-iso-countries') as { getNames(lang: string, o: { select: 'all' }): Record<string, string[]>; registerLocale(data: unknown): void };
+const i18nCountries = require('i18n-iso-countries') as {
+  getNames(lang: string, o: { select: 'all' }): Record<string, string[]>;
+  registerLocale(data: unknown): void;
+};
 
 const RANK = { country: 5, alias: 4, region: 3, demonym: 3, city: 2 } as const;
 const MAX_WORDS = 5;
@@ -118,7 +121,15 @@ export class Gazetteer {
     const upperCaseOnly = new Set(places.upperCaseOnly.map(fold));
     for (const [name, target] of Object.entries(places.aliases)) {
       const isRegion = regions.some((r) => r.id === target);
-      this.put(name, isRegion ? null : target, isRegion ? (target as RegionId) : null, isRegion ? RANK.region : RANK.alias, Infinity, () => true, upperCaseOnly.has(fold(name)));
+      this.put(
+        name,
+        isRegion ? null : target,
+        isRegion ? (target as RegionId) : null,
+        isRegion ? RANK.region : RANK.alias,
+        Infinity,
+        () => true,
+        upperCaseOnly.has(fold(name)),
+      );
     }
   }
 
@@ -134,7 +145,7 @@ export class Gazetteer {
   find(question: string): PlaceMatch | null {
     const tokens = tokenizeWithOriginal(question);
     let best: { match: PlaceMatch; rank: number } | null = null;
-    for (let i = 0; i < tokens.length; ) {
+    for (let i = 0; i < tokens.length;) {
       let advanced = false;
       for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1; n--) {
         const slice = tokens.slice(i, i + n);
@@ -155,7 +166,15 @@ export class Gazetteer {
   }
 
   /** Gazetteer names of three letters or fewer count only in capitals ("Ede", "Man"); aliases say for themselves. */
-  private put(name: string, country: string | null, region: RegionId | null, rank: number, population: number, allow: (key: string) => boolean, upperCaseOnly = key(name).length <= 3): void {
+  private put(
+    name: string,
+    country: string | null,
+    region: RegionId | null,
+    rank: number,
+    population: number,
+    allow: (key: string) => boolean,
+    upperCaseOnly = key(name).length <= 3,
+  ): void {
     const k = key(name);
     if (!k || !allow(k)) return;
     const existing = this.entries.get(k);

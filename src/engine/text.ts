@@ -24,8 +24,30 @@ export function tokenizeWithOriginal(text: string): { token: string; original: s
 // Longest first. Shared across languages on purpose: the stem only has to be the same
 // for variants of one word ("messages", "message", "messaggi"), not be linguistically right.
 const SUFFIXES = [
-  'ations', 'ation', 'ments', 'ment', 'ungen', 'ung', 'ings', 'ing', 'ies', 'ied', 'ees', 'ed',
-  'es', 'en', 'er', 'os', 'as', 'is', 'i', 's', 'e', 'a', 'o', 'y',
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ungen',
+  'ung',
+  'ings',
+  'ing',
+  'ies',
+  'ied',
+  'ees',
+  'ed',
+  'es',
+  'en',
+  'er',
+  'os',
+  'as',
+  'is',
+  'i',
+  's',
+  'e',
+  'a',
+  'o',
+  'y',
 ];
 
 /** A crude multilingual stem: strips one common ending while at least four letters remain. */

@@ -6,16 +6,38 @@ import type { z } from 'zod';
 import { ISO_COUNTRY_CODES } from '../engine/places.js';
 import { describeIssues, KnowledgeBaseError } from './errors.js';
 import {
-  orgFileSchema, placesFileSchema, regionsFileSchema, REGION_IDS, scopeFileSchema, topicPatchSchema, topicSchema,
-  type Region, type Topic,
+  orgFileSchema,
+  placesFileSchema,
+  regionsFileSchema,
+  REGION_IDS,
+  scopeFileSchema,
+  topicPatchSchema,
+  topicSchema,
+  type Region,
+  type Topic,
 } from './schema.js';
 
 export const BUILT_IN_DIR = fileURLToPath(new URL('./data', import.meta.url));
 
 export const REQUIRED_TOPIC_IDS = [
-  'overview', 'timeline', 'regions', 'data-used', 'data-excluded', 'opt-out-how', 'opt-out-effect', 'objection-form',
-  'microsoft-sharing', 'minors', 'legal-basis', 'regulators', 'deleting-content', 'protect-content', 'why-and-concerns',
-  'company-pages', 'recruiting-features', 'ai-features',
+  'overview',
+  'timeline',
+  'regions',
+  'data-used',
+  'data-excluded',
+  'opt-out-how',
+  'opt-out-effect',
+  'objection-form',
+  'microsoft-sharing',
+  'minors',
+  'legal-basis',
+  'regulators',
+  'deleting-content',
+  'protect-content',
+  'why-and-concerns',
+  'company-pages',
+  'recruiting-features',
+  'ai-features',
 ] as const;
 
 export interface Organisation {
@@ -48,7 +70,8 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
   const regionsDoc = builtIn.get('regions.yml');
   const placesDoc = builtIn.get('places.yml');
   const scopeDoc = builtIn.get('scope.yml');
-  const regions = regionsDoc === undefined ? missing('regions.yml', problems) : validate('regions.yml', regionsFileSchema, regionsDoc, problems)?.regions;
+  const regions =
+    regionsDoc === undefined ? missing('regions.yml', problems) : validate('regions.yml', regionsFileSchema, regionsDoc, problems)?.regions;
   const places = placesDoc === undefined ? missing('places.yml', problems) : validate('places.yml', placesFileSchema, placesDoc, problems);
   const scope = scopeDoc === undefined ? missing('scope.yml', problems) : validate('scope.yml', scopeFileSchema, scopeDoc, problems);
 

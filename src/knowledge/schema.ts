@@ -7,7 +7,10 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((s) => DateTime.fromISO(s, { zone: 'utc' }).isValid, 'is not a real calendar date');
 
-const topicId = z.string().max(60).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
+const topicId = z
+  .string()
+  .max(60)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
 const regionId = z.enum(['eea', 'ch', 'uk', 'ca', 'hk', 'us', 'rest-of-world']);
 export type RegionId = z.infer<typeof regionId>;
 export const REGION_IDS = regionId.options;

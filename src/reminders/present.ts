@@ -17,6 +17,7 @@ export async function listItems(reminders: ReminderStore, teamId: string, now: D
   const deliveries = await reminders.deliveries();
   return Promise.all(
     all.map(async (r) => {
+      // deliveries() come in the order they were claimed, so the last sent one is the latest message.
       const latest = deliveries.filter((d) => d.reminderId === r.id && d.status === 'sent' && d.messageTs).at(-1);
       return {
         id: r.id,

@@ -16,6 +16,8 @@ export interface Reminder {
   schedule: Schedule;
   timezone: string;
   until: string | null;
+  /** No occurrence before this (ISO UTC), or null. */
+  startsAt: string | null;
   mentionHere: boolean;
   status: ReminderStatus;
   nextRunAt: string | null;
@@ -32,6 +34,7 @@ export type NewReminder = Pick<Reminder, 'teamId' | 'channelId' | 'createdBy' | 
 export interface Delivery {
   reminderId: string;
   occurrence: string;
+  claimedAt: string;
   status: 'sending' | 'sent' | 'skipped' | 'failed' | 'interrupted';
   instanceId: string;
   channelId: string;
@@ -62,6 +65,7 @@ export class ReminderStore implements ChannelSlots {
         schedule: JSON.stringify(input.schedule),
         timezone: input.timezone,
         until_date: input.until,
+        starts_at: input.notBefore ? iso(input.notBefore) : null,
         mention_here: input.mentionHere ? 1 : 0,
         status: 'active',
         next_run_at: iso(next),
@@ -92,7 +96,8 @@ export class ReminderStore implements ChannelSlots {
   /** Active again from now on: the next occurrence is counted from now, so nothing missed is sent. */
   async resume(id: string, now: DateTime = DateTime.utc()): Promise<Reminder> {
     const r = await this.require(id);
-    const next = nextOccurrence(r.schedule, r.timezone, r.until, now);
+    const startsAt = r.startsAt ? DateTime.fromISO(r.startsAt, { zone: 'utc' }).minus({ milliseconds: 1 }) : null;
+    const next = nextOccurrence(r.schedule, r.timezone, r.until, startsAt && startsAt > now ? startsAt : now);
     await this.db
       .updateTable('reminders')
       .set({ status: next ? 'active' : 'done', next_run_at: next ? iso(next) : null, last_error: null, updated_at: iso(now) })
@@ -107,7 +112,11 @@ export class ReminderStore implements ChannelSlots {
   }
 
   async markFailed(id: string, error: string, now: DateTime = DateTime.utc()): Promise<void> {
-    await this.db.updateTable('reminders').set({ status: 'failed', last_error: error.slice(0, 500), updated_at: iso(now) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('reminders')
+      .set({ status: 'failed', last_error: error.slice(0, 500), updated_at: iso(now) })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Active reminders whose next occurrence is due, earliest first. */
@@ -135,24 +144,10 @@ export class ReminderStore implements ChannelSlots {
     now: DateTime = DateTime.utc(),
   ): Promise<boolean> {
     return this.db.transaction().execute(async (tx) => {
-      const inserted = await tx
-        .insertInto('reminder_deliveries')
-        .values({
-          reminder_id: reminder.id,
-          occurrence,
-          status: claim.status,
-          instance_id: claim.instanceId,
-          claimed_at: iso(now),
-          finished_at: claim.status === 'skipped' ? iso(now) : null,
-          channel_id: reminder.channelId,
-          message_ts: null,
-          detail: claim.detail ?? null,
-        })
-        .onConflict((oc) => oc.columns(['reminder_id', 'occurrence']).doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) return false;
       if (claim.advance !== false) {
-        await tx
+        // Only an active reminder still waiting for this occurrence moves on: a paused or deleted
+        // one, or one another replica has moved on already, is left alone and not sent.
+        const moved = await tx
           .updateTable('reminders')
           .set({
             next_run_at: claim.next ? iso(claim.next) : null,
@@ -162,13 +157,38 @@ export class ReminderStore implements ChannelSlots {
           })
           .where('id', '=', reminder.id)
           .where('status', '=', 'active')
-          .execute();
+          .where('next_run_at', '=', occurrence)
+          .executeTakeFirst();
+        if (Number(moved.numUpdatedRows) !== 1) return false;
+      } else {
+        const exists = await tx.selectFrom('reminders').select('id').where('id', '=', reminder.id).executeTakeFirst();
+        if (!exists) return false;
       }
-      return true;
+      const inserted = await tx
+        .insertInto('reminder_deliveries')
+        .values({
+          reminder_id: reminder.id,
+          occurrence,
+          status: claim.status,
+          instance_id: claim.instanceId.slice(0, 128),
+          claimed_at: iso(now),
+          finished_at: claim.status === 'skipped' ? iso(now) : null,
+          channel_id: reminder.channelId,
+          message_ts: null,
+          detail: claim.detail ?? null,
+        })
+        .onConflict((oc) => oc.columns(['reminder_id', 'occurrence']).doNothing())
+        .executeTakeFirst();
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
     });
   }
 
-  async finish(reminderId: string, occurrence: string, outcome: { status: 'sent'; messageTs: string } | { status: 'failed'; detail: string }, now: DateTime = DateTime.utc()): Promise<void> {
+  async finish(
+    reminderId: string,
+    occurrence: string,
+    outcome: { status: 'sent'; messageTs: string } | { status: 'failed'; detail: string },
+    now: DateTime = DateTime.utc(),
+  ): Promise<void> {
     await this.db
       .updateTable('reminder_deliveries')
       .set({
@@ -198,11 +218,13 @@ export class ReminderStore implements ChannelSlots {
   }
 
   async deliveries(reminderId?: string): Promise<Delivery[]> {
-    let q = this.db.selectFrom('reminder_deliveries').selectAll().orderBy('occurrence');
+    // In the order they were claimed: "manual:…" occurrences ("send now") sort apart from the ISO ones.
+    let q = this.db.selectFrom('reminder_deliveries').selectAll().orderBy('claimed_at').orderBy('occurrence');
     if (reminderId) q = q.where('reminder_id', '=', reminderId);
     return (await q.execute()).map((r) => ({
       reminderId: r.reminder_id,
       occurrence: r.occurrence,
+      claimedAt: r.claimed_at,
       status: r.status,
       instanceId: r.instance_id,
       channelId: r.channel_id,
@@ -251,7 +273,11 @@ export class ReminderStore implements ChannelSlots {
 
   private async setStatus(id: string, status: ReminderStatus, now: DateTime): Promise<Reminder> {
     await this.require(id);
-    await this.db.updateTable('reminders').set({ status, updated_at: iso(now) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('reminders')
+      .set({ status, updated_at: iso(now) })
+      .where('id', '=', id)
+      .execute();
     return this.require(id);
   }
 
@@ -271,6 +297,7 @@ function toReminder(row: Selectable<Tables['reminders']>): Reminder {
     schedule: JSON.parse(row.schedule) as Schedule,
     timezone: row.timezone,
     until: row.until_date,
+    startsAt: row.starts_at,
     mentionHere: Number(row.mention_here) === 1,
     status: row.status,
     nextRunAt: row.next_run_at,

@@ -27,8 +27,23 @@ export const ACCEPTED_FORMS = [
 ];
 
 const DAY_NAMES: Record<string, number> = {
-  sunday: 0, sun: 0, monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3,
-  thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6,
+  sunday: 0,
+  sun: 0,
+  monday: 1,
+  mon: 1,
+  tuesday: 2,
+  tue: 2,
+  tues: 2,
+  wednesday: 3,
+  wed: 3,
+  thursday: 4,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  friday: 5,
+  fri: 5,
+  saturday: 6,
+  sat: 6,
 };
 const FILLER = new Set(['at', 'on', 'and', 'every', 'each', 'from', 'the', '&']);
 
@@ -39,7 +54,10 @@ export class ScheduleError extends Error {}
  * each optionally with "until 2027-01-31" and a time zone. Throws ScheduleError saying what is wrong.
  */
 export function parseSchedule(text: string): ParsedSchedule {
-  const words = text.trim().split(/[\s,]+/).filter(Boolean);
+  const words = text
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   let kind: 'once' | 'daily' | 'weekdays' | 'weekly' | null = null;
   let time: string | null = null;
   let date: string | null = null;
@@ -51,13 +69,17 @@ export function parseSchedule(text: string): ParsedSchedule {
     const raw = words[i] ?? '';
     const word = raw.toLowerCase();
     const next = words[i + 1]?.toLowerCase();
+    if (/^\d{4}-\d{2}-\d{2}$/.test(word) && !isDate(word)) throw new ScheduleError(`"${raw}" is not a real date.`);
     if (word === 'until' || word === 'till') {
+      if (next && /^\d{4}-\d{2}-\d{2}$/.test(next) && !isDate(next)) throw new ScheduleError(`"${next}" is not a real date.`);
       if (!next || !isDate(next)) throw new ScheduleError(`"until" needs a date written YYYY-MM-DD, for example until 2027-01-31.`);
       until = next;
       i++;
     } else if (raw.includes('/') || word === 'utc') {
       const zone = word === 'utc' ? 'UTC' : raw;
-      if (!IANAZone.isValidZone(zone)) throw new ScheduleError(`"${raw}" is not a time zone I know. Use a name such as Europe/Berlin or America/New_York.`);
+      if (!IANAZone.isValidZone(zone))
+        throw new ScheduleError(`"${raw}" is not a time zone I know. Use a name such as Europe/Berlin or America/New_York.`);
+      if (timezone) throw new ScheduleError(`Two time zones given (${timezone} and ${zone}); give one.`);
       timezone = zone;
     } else if (word === 'once') kind = 'once';
     else if (word === 'daily' || (word === 'every' && (next === 'day' || next === 'days'))) {
@@ -68,9 +90,10 @@ export function parseSchedule(text: string): ParsedSchedule {
       if (word === 'every') i++;
     } else if (word === 'weekly') kind = 'weekly';
     else if (isDate(word)) date = word;
-    else if (parseTime(word, next)) {
-      const parsed = parseTime(word, next);
-      if (!parsed) continue;
+    else if (parseTime(word, next) || (words[i - 1]?.toLowerCase() === 'at' && /^\d{1,2}$/.test(word) && Number(word) < 24)) {
+      // "at 9" means 09:00; a bare number elsewhere is not a time.
+      const parsed = parseTime(word, next) ?? { time: `${word.padStart(2, '0')}:00`, consumedNext: false };
+      if (time) throw new ScheduleError(`Two times given (${time} and ${parsed.time}); give one.`);
       time = parsed.time;
       if (parsed.consumedNext) i++;
     } else if (dayOf(word) !== null) days.add(dayOf(word) as number);
@@ -81,6 +104,7 @@ export function parseSchedule(text: string): ParsedSchedule {
   if (kind === 'once' || (kind === null && date)) {
     if (!date) throw new ScheduleError('"once" needs a date written YYYY-MM-DD, for example once 2026-12-01 09:00.');
     if (days.size) throw new ScheduleError('A one-off reminder takes a date, not days of the week.');
+    if (until) throw new ScheduleError('"until" goes with a repeating schedule; a one-off reminder runs once anyway.');
     return { schedule: { kind: 'once', date, time }, timezone, until: null };
   }
   if (date) throw new ScheduleError(`A date (${date}) only goes with "once"; for a last day write "until ${date}".`);
@@ -88,7 +112,12 @@ export function parseSchedule(text: string): ParsedSchedule {
     if (days.size) throw new ScheduleError(`"${kind}" already says which days; leave out the day names.`);
     return { schedule: { kind, time }, timezone, until };
   }
-  if (days.size === 0) throw new ScheduleError(kind === 'weekly' ? '"weekly" needs a day, for example weekly monday 09:00.' : 'Say how often: once, daily, weekdays, weekly, or every monday and thursday.');
+  if (days.size === 0)
+    throw new ScheduleError(
+      kind === 'weekly'
+        ? '"weekly" needs a day, for example weekly monday 09:00.'
+        : 'Say how often: once, daily, weekdays, weekly, or every monday and thursday.',
+    );
   return { schedule: { kind: 'weekly', days: [...days].sort(), time }, timezone, until };
 }
 

@@ -51,7 +51,7 @@ export class ReminderScheduler {
   private readonly now: () => DateTime;
 
   constructor(private readonly options: SchedulerOptions) {
-    this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+    this.instanceId = (options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`).slice(0, 128);
     this.now = options.now ?? (() => DateTime.utc());
   }
 
@@ -100,11 +100,17 @@ export class ReminderScheduler {
   }
 
   /** "Send now" from an admin: one extra message, outside the schedule, recorded like the others. */
-  async sendNow(reminder: Reminder): Promise<'sent' | 'failed'> {
+  async sendNow(reminder: Reminder): Promise<'sent' | 'failed' | 'alreadyClaimed'> {
     const now = this.now();
     const occurrence = `manual:${now.toUTC().toISO()}`;
-    await this.options.reminders.claim(reminder, occurrence, { instanceId: this.instanceId, next: null, status: 'sending', advance: false }, now);
-    return this.deliver(reminder, occurrence);
+    // Two clicks in the same millisecond claim the same occurrence: only one posts.
+    const claimed = await this.options.reminders.claim(
+      reminder,
+      occurrence,
+      { instanceId: this.instanceId, next: null, status: 'sending', advance: false },
+      now,
+    );
+    return claimed ? this.deliver(reminder, occurrence) : 'alreadyClaimed';
   }
 
   private async handleDue(reminder: Reminder, now: DateTime): Promise<keyof Omit<TickReport, 'interrupted'>> {
@@ -145,9 +151,19 @@ export class ReminderScheduler {
   card(reminder: Pick<Reminder, 'id' | 'mentionHere'>, acknowledged: number) {
     // The latest change in the knowledge base is the one to remind people of (3 November 2025).
     const regions = [...this.options.kb.regions.values()];
-    const latest = regions.map((r) => r.trainingSince).sort().at(-1) ?? '';
+    const latest =
+      regions
+        .map((r) => r.trainingSince)
+        .sort()
+        .at(-1) ?? '';
     const newRegions = regions.filter((r) => r.trainingSince === latest).map((r) => r.name);
-    return buildReminderCard({ reminderId: reminder.id, newRegions, since: describeDate(latest, this.now()), acknowledged, mentionHere: reminder.mentionHere });
+    return buildReminderCard({
+      reminderId: reminder.id,
+      newRegions,
+      since: describeDate(latest, this.now()),
+      acknowledged,
+      mentionHere: reminder.mentionHere,
+    });
   }
 
   private async tellCreator(reminder: Reminder, detail: string): Promise<void> {

@@ -4,16 +4,38 @@ import type { SlackMessage } from '../blocks/limits.js';
 
 /** Slack errors that retrying will not fix: the reminder is marked failed and its creator told. */
 const PERMANENT = new Set([
-  'channel_not_found', 'is_archived', 'not_in_channel', 'invalid_auth', 'account_inactive', 'token_revoked', 'token_expired',
-  'missing_scope', 'not_authed', 'restricted_action', 'restricted_action_read_only_channel', 'restricted_action_thread_only_channel',
-  'restricted_action_non_threadable_channel', 'cannot_reply_to_message', 'team_access_not_granted', 'ekm_access_denied',
-  'msg_too_long', 'no_text', 'invalid_blocks', 'invalid_blocks_format', 'too_many_attachments', 'channel_is_archived', 'user_is_restricted',
+  'channel_not_found',
+  'is_archived',
+  'not_in_channel',
+  'invalid_auth',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'missing_scope',
+  'not_authed',
+  'restricted_action',
+  'restricted_action_read_only_channel',
+  'restricted_action_thread_only_channel',
+  'restricted_action_non_threadable_channel',
+  'cannot_reply_to_message',
+  'team_access_not_granted',
+  'ekm_access_denied',
+  'msg_too_long',
+  'no_text',
+  'invalid_blocks',
+  'invalid_blocks_format',
+  'too_many_attachments',
+  'channel_is_archived',
+  'user_is_restricted',
 ]);
 /** Slack's own hiccups: worth another try after a pause. */
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
 
 export class PermanentSendError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -87,7 +109,10 @@ export class ReminderSender {
         if (e.code === ErrorCode.RateLimitedError) {
           if (++rateLimitWaits > this.maxWaits) throw new PermanentSendError('ratelimited', `still rate limited after ${this.maxWaits} waits`);
           const waitMs = Math.max(0, (e.retryAfter ?? 1) * 1000);
-          this.options.logger.warn({ channel, retryAfterSeconds: e.retryAfter }, 'rate limited by Slack; waiting, then sending the same message again');
+          this.options.logger.warn(
+            { channel, retryAfterSeconds: e.retryAfter },
+            'rate limited by Slack; waiting, then sending the same message again',
+          );
           notBefore = Date.now() + waitMs;
           continue;
         }
@@ -100,7 +125,10 @@ export class ReminderSender {
             continue;
           } catch (joinError) {
             const why = (joinError as { data?: { error?: string } }).data?.error ?? 'unknown_error';
-            throw new PermanentSendError('not_in_channel', `not_in_channel: the app is not in the channel and could not join it (${why}); invite it with /invite`);
+            throw new PermanentSendError(
+              'not_in_channel',
+              `not_in_channel: the app is not in the channel and could not join it (${why}); invite it with /invite`,
+            );
           }
         }
         if (slackError && (PERMANENT.has(slackError) || !TRANSIENT.has(slackError))) throw new PermanentSendError(slackError, slackError);

@@ -7,7 +7,15 @@ import pg from 'pg';
 /** Tables. Times are ISO 8601 UTC strings, so they sort and compare the same in SQLite and PostgreSQL. */
 export interface Tables {
   processed_events: { event_id: string; received_at: string };
-  feedback: { id: Generated<number>; team_id: string; user_id: string; topic: string; region: string | null; vote: 'up' | 'down'; created_at: string };
+  feedback: {
+    id: Generated<number>;
+    team_id: string;
+    user_id: string;
+    topic: string;
+    region: string | null;
+    vote: 'up' | 'down';
+    created_at: string;
+  };
   opt_out_confirmations: { team_id: string; user_id: string; confirmed_at: string };
   unanswered_questions: { id: Generated<number>; team_id: string; user_id: string; question: string; kind: string; created_at: string };
   reminders: {
@@ -19,6 +27,8 @@ export interface Tables {
     schedule: string;
     timezone: string;
     until_date: string | null;
+    /** No occurrence before this (ISO UTC), also after a pause: the CLI's --at. */
+    starts_at: string | null;
     /** 1 to start the message with @here. */
     mention_here: number;
     status: 'active' | 'paused' | 'failed' | 'done';

@@ -8,96 +8,97 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   const idType = dialect === 'postgres' ? 'serial' : 'integer';
   const id = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.primaryKey() : c.primaryKey().autoIncrement());
   return {
-  '001_initial': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('processed_events')
-        .addColumn('event_id', 'varchar(128)', (c) => c.primaryKey())
-        .addColumn('received_at', 'varchar(32)', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('processed_events_received_at').on('processed_events').column('received_at').execute();
-      await db.schema
-        .createTable('feedback')
-        .addColumn('id', idType, id)
-        .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('topic', 'varchar(80)', (c) => c.notNull())
-        .addColumn('region', 'varchar(32)')
-        .addColumn('vote', 'varchar(8)', (c) => c.notNull())
-        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createTable('opt_out_confirmations')
-        .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('confirmed_at', 'varchar(32)', (c) => c.notNull())
-        .addPrimaryKeyConstraint('opt_out_confirmations_pk', ['team_id', 'user_id'])
-        .execute();
-      await db.schema
-        .createTable('unanswered_questions')
-        .addColumn('id', idType, id)
-        .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('question', 'text', (c) => c.notNull())
-        .addColumn('kind', 'varchar(16)', (c) => c.notNull())
-        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('unanswered_questions_created_at').on('unanswered_questions').columns(['team_id', 'created_at']).execute();
+    '001_initial': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('processed_events')
+          .addColumn('event_id', 'varchar(128)', (c) => c.primaryKey())
+          .addColumn('received_at', 'varchar(32)', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('processed_events_received_at').on('processed_events').column('received_at').execute();
+        await db.schema
+          .createTable('feedback')
+          .addColumn('id', idType, id)
+          .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('topic', 'varchar(80)', (c) => c.notNull())
+          .addColumn('region', 'varchar(32)')
+          .addColumn('vote', 'varchar(8)', (c) => c.notNull())
+          .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('opt_out_confirmations')
+          .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('confirmed_at', 'varchar(32)', (c) => c.notNull())
+          .addPrimaryKeyConstraint('opt_out_confirmations_pk', ['team_id', 'user_id'])
+          .execute();
+        await db.schema
+          .createTable('unanswered_questions')
+          .addColumn('id', idType, id)
+          .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('question', 'text', (c) => c.notNull())
+          .addColumn('kind', 'varchar(16)', (c) => c.notNull())
+          .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('unanswered_questions_created_at').on('unanswered_questions').columns(['team_id', 'created_at']).execute();
+      },
     },
-  },
-  '002_reminders': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('reminders')
-        .addColumn('id', 'varchar(32)', (c) => c.primaryKey())
-        .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('channel_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('created_by', 'varchar(32)', (c) => c.notNull())
-        .addColumn('schedule', 'text', (c) => c.notNull())
-        .addColumn('timezone', 'varchar(64)', (c) => c.notNull())
-        .addColumn('until_date', 'varchar(10)')
-        .addColumn('mention_here', 'integer', (c) => c.notNull().defaultTo(0))
-        .addColumn('status', 'varchar(16)', (c) => c.notNull())
-        .addColumn('next_run_at', 'varchar(32)')
-        .addColumn('last_run_at', 'varchar(32)')
-        .addColumn('last_error', 'text')
-        .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
-        .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
-        .execute();
-      await db.schema.createIndex('reminders_due').on('reminders').columns(['status', 'next_run_at']).execute();
-      // One row per occurrence: its primary key is what makes each occurrence go out once.
-      await db.schema
-        .createTable('reminder_deliveries')
-        .addColumn('reminder_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('occurrence', 'varchar(48)', (c) => c.notNull())
-        .addColumn('status', 'varchar(16)', (c) => c.notNull())
-        .addColumn('instance_id', 'varchar(64)', (c) => c.notNull())
-        .addColumn('claimed_at', 'varchar(32)', (c) => c.notNull())
-        .addColumn('finished_at', 'varchar(32)')
-        .addColumn('channel_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('message_ts', 'varchar(32)')
-        .addColumn('detail', 'text')
-        .addPrimaryKeyConstraint('reminder_deliveries_pk', ['reminder_id', 'occurrence'])
-        .execute();
-      await db.schema
-        .createTable('reminder_acks')
-        .addColumn('channel_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('message_ts', 'varchar(32)', (c) => c.notNull())
-        .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
-        .addColumn('acked_at', 'varchar(32)', (c) => c.notNull())
-        .addPrimaryKeyConstraint('reminder_acks_pk', ['channel_id', 'message_ts', 'user_id'])
-        .execute();
+    '002_reminders': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('reminders')
+          .addColumn('id', 'varchar(32)', (c) => c.primaryKey())
+          .addColumn('team_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('channel_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('created_by', 'varchar(32)', (c) => c.notNull())
+          .addColumn('schedule', 'text', (c) => c.notNull())
+          .addColumn('timezone', 'varchar(64)', (c) => c.notNull())
+          .addColumn('until_date', 'varchar(10)')
+          .addColumn('starts_at', 'varchar(32)')
+          .addColumn('mention_here', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('status', 'varchar(16)', (c) => c.notNull())
+          .addColumn('next_run_at', 'varchar(32)')
+          .addColumn('last_run_at', 'varchar(32)')
+          .addColumn('last_error', 'text')
+          .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
+          .addColumn('updated_at', 'varchar(32)', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('reminders_due').on('reminders').columns(['status', 'next_run_at']).execute();
+        // One row per occurrence: its primary key is what makes each occurrence go out once.
+        await db.schema
+          .createTable('reminder_deliveries')
+          .addColumn('reminder_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('occurrence', 'varchar(48)', (c) => c.notNull())
+          .addColumn('status', 'varchar(16)', (c) => c.notNull())
+          .addColumn('instance_id', 'varchar(128)', (c) => c.notNull())
+          .addColumn('claimed_at', 'varchar(32)', (c) => c.notNull())
+          .addColumn('finished_at', 'varchar(32)')
+          .addColumn('channel_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('message_ts', 'varchar(32)')
+          .addColumn('detail', 'text')
+          .addPrimaryKeyConstraint('reminder_deliveries_pk', ['reminder_id', 'occurrence'])
+          .execute();
+        await db.schema
+          .createTable('reminder_acks')
+          .addColumn('channel_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('message_ts', 'varchar(32)', (c) => c.notNull())
+          .addColumn('user_id', 'varchar(32)', (c) => c.notNull())
+          .addColumn('acked_at', 'varchar(32)', (c) => c.notNull())
+          .addPrimaryKeyConstraint('reminder_acks_pk', ['channel_id', 'message_ts', 'user_id'])
+          .execute();
+      },
     },
-  },
-  '003_channel_slots': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
-        .createTable('channel_slots')
-        .addColumn('channel_id', 'varchar(32)', (c) => c.primaryKey())
-        .addColumn('next_at_ms', 'bigint', (c) => c.notNull())
-        .execute();
+    '003_channel_slots': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('channel_slots')
+          .addColumn('channel_id', 'varchar(32)', (c) => c.primaryKey())
+          .addColumn('next_at_ms', 'bigint', (c) => c.notNull())
+          .execute();
+      },
     },
-  },
   };
 }
 
@@ -110,4 +111,3 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<vo
     throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-

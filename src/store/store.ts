@@ -51,7 +51,10 @@ export class Store {
     return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
-  async recordFeedback(f: { teamId: string; userId: string; topic: string; region: string | null; vote: 'up' | 'down' }, now: DateTime = DateTime.utc()): Promise<void> {
+  async recordFeedback(
+    f: { teamId: string; userId: string; topic: string; region: string | null; vote: 'up' | 'down' },
+    now: DateTime = DateTime.utc(),
+  ): Promise<void> {
     await this.db
       .insertInto('feedback')
       .values({ team_id: f.teamId, user_id: f.userId, topic: f.topic, region: f.region, vote: f.vote, created_at: iso(now) })
@@ -125,8 +128,14 @@ export class Store {
 
   /** Deletes what is past its retention: unanswered questions after 30 days, event ids after a day. */
   async purgeExpired(now: DateTime = DateTime.utc()): Promise<{ questions: number; events: number }> {
-    const q = await this.db.deleteFrom('unanswered_questions').where('created_at', '<', iso(now.minus({ days: UNANSWERED_RETENTION_DAYS }))).executeTakeFirst();
-    const e = await this.db.deleteFrom('processed_events').where('received_at', '<', iso(now.minus({ hours: EVENT_ID_RETENTION_HOURS }))).executeTakeFirst();
+    const q = await this.db
+      .deleteFrom('unanswered_questions')
+      .where('created_at', '<', iso(now.minus({ days: UNANSWERED_RETENTION_DAYS })))
+      .executeTakeFirst();
+    const e = await this.db
+      .deleteFrom('processed_events')
+      .where('received_at', '<', iso(now.minus({ hours: EVENT_ID_RETENTION_HOURS })))
+      .executeTakeFirst();
     return { questions: Number(q.numDeletedRows), events: Number(e.numDeletedRows) };
   }
 }

@@ -122,7 +122,9 @@ describe('buildAnswerCard', () => {
   });
 
   it('renders the answer Markdown as mrkdwn', () => {
-    expect(sectionTexts(card)).toContain('Go to *Settings* and turn off <https://www.linkedin.com/help/opt|Data for Generative AI Improvement>.\n\n• Step one\n• Step two');
+    expect(sectionTexts(card)).toContain(
+      'Go to *Settings* and turn off <https://www.linkedin.com/help/opt|Data for Generative AI Improvement>.\n\n• Step one\n• Step two',
+    );
   });
 
   it('adds the region note under the answer', () => {
@@ -180,7 +182,13 @@ describe('buildAnswerCard', () => {
   });
 
   it('offers the second question asked as an "Also: " button before the related ones', () => {
-    expect(buttonTexts(actionBlock(card, 'next:opt-out-how'))).toEqual(['Open LinkedIn setting', "✅ I've opted out", 'Also: When it started', 'Which data is used', 'What opting out does']);
+    expect(buttonTexts(actionBlock(card, 'next:opt-out-how'))).toEqual([
+      'Open LinkedIn setting',
+      "✅ I've opted out",
+      'Also: When it started',
+      'Which data is used',
+      'What opting out does',
+    ]);
     const also = buttonsOf(actionBlock(card, 'next:opt-out-how')).find((b) => b.action_id === 'topic:timeline');
     expect(decodeButtonValue(also?.value as string)).toEqual({ t: 'timeline', r: 'ca', c: 'CA' });
   });
@@ -295,9 +303,21 @@ describe('buildOverviewCard', () => {
   const regions = [
     regionView(),
     regionView({ id: 'us', name: 'United States', place: null, countryName: null, status: 'Used *by* 2024.', since: 'already by 2024' }),
-    regionView({ id: 'rest-of-world', name: 'Rest of the world', place: null, countryName: null, status: 'Used *by* 2024.', since: 'already by 2024' }),
+    regionView({
+      id: 'rest-of-world',
+      name: 'Rest of the world',
+      place: null,
+      countryName: null,
+      status: 'Used *by* 2024.',
+      since: 'already by 2024',
+    }),
   ];
-  const overview = answer({ topic: link('overview', 'LinkedIn & AI training'), region: null, regionNote: null, context: { region: null, country: null } });
+  const overview = answer({
+    topic: link('overview', 'LinkedIn & AI training'),
+    region: null,
+    regionNote: null,
+    context: { region: null, country: null },
+  });
   const card = buildOverviewCard({ overview, regions, topics });
 
   it('is a valid message with fallback text', () => {
@@ -312,7 +332,9 @@ describe('buildOverviewCard', () => {
 
   it('lists the regions, those with the same start together', () => {
     const where = sectionTexts(card).find((t) => t.startsWith('*Where LinkedIn uses'));
-    expect(where).toBe("*Where LinkedIn uses members' data for AI training (unless they opt out)*\n• *Canada:* since 2024\n• *United States, Rest of the world:* already by 2024");
+    expect(where).toBe(
+      "*Where LinkedIn uses members' data for AI training (unless they opt out)*\n• *Canada:* since 2024\n• *United States, Rest of the world:* already by 2024",
+    );
   });
 
   it('offers the setting and the first four topics, then up to five more', () => {
@@ -338,7 +360,12 @@ describe('buildOverviewCard', () => {
 
 describe('buildDidYouMeanCard', () => {
   const suggestions = [link('opt-out-how', 'How to opt out', 'Turn off the setting & more'), link('opt-out-effect', 'What opting out does')];
-  const card = buildDidYouMeanCard({ question: 'opting <b>out</b> & stuff?', suggestions, place: { region: 'uk', country: 'GB' }, organisation: null });
+  const card = buildDidYouMeanCard({
+    question: 'opting <b>out</b> & stuff?',
+    suggestions,
+    place: { region: 'uk', country: 'GB' },
+    organisation: null,
+  });
 
   it('is a valid message with fallback text listing the suggestions', () => {
     expectValid(card);
@@ -359,14 +386,24 @@ describe('buildDidYouMeanCard', () => {
   });
 
   it('escapes mentions in the question so no one is pinged', () => {
-    const c = buildDidYouMeanCard({ question: '<!here> <@U123ABC> <!subteam^S1> <#C1> opt?', suggestions, place: { region: null, country: null }, organisation: null });
+    const c = buildDidYouMeanCard({
+      question: '<!here> <@U123ABC> <!subteam^S1> <#C1> opt?',
+      suggestions,
+      place: { region: null, country: null },
+      organisation: null,
+    });
     const json = JSON.stringify(c);
     for (const s of ['<!here', '<@', '<!subteam', '<#']) expect(json).not.toContain(s);
     expect(sectionTexts(c)[0]).toContain('&lt;!here&gt; &lt;@U123ABC&gt; &lt;!subteam^S1&gt; &lt;#C1&gt; opt?');
   });
 
   it('shows the organisation note when given', () => {
-    const c = buildDidYouMeanCard({ question: 'q', suggestions, place: { region: null, country: null }, organisation: { organisation: 'Acme', note: 'Ask IT.' } });
+    const c = buildDidYouMeanCard({
+      question: 'q',
+      suggestions,
+      place: { region: null, country: null },
+      organisation: { organisation: 'Acme', note: 'Ask IT.' },
+    });
     expect(contextTexts(c)).toContain('🏢 *Acme:* Ask IT.');
     expect(contextTexts(card).some((t) => t.includes('🏢'))).toBe(false);
   });

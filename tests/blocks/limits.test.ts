@@ -7,9 +7,15 @@ import { escapeMrkdwn } from '../../src/blocks/mrkdwn.js';
 type Json = Record<string, unknown>;
 
 const section = (text: string, extra: Json = {}): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text }, ...extra }) as KnownBlock;
-const header = (text: string, type: 'plain_text' | 'mrkdwn' = 'plain_text'): KnownBlock => ({ type: 'header', text: { type, text } }) as unknown as KnownBlock;
+const header = (text: string, type: 'plain_text' | 'mrkdwn' = 'plain_text'): KnownBlock =>
+  ({ type: 'header', text: { type, text } }) as unknown as KnownBlock;
 const context = (...texts: string[]): KnownBlock => ({ type: 'context', elements: texts.map((text) => ({ type: 'mrkdwn', text })) });
-const button = (text: string, actionId: string, extra: Json = {}): Json => ({ type: 'button', text: { type: 'plain_text', text }, action_id: actionId, ...extra });
+const button = (text: string, actionId: string, extra: Json = {}): Json => ({
+  type: 'button',
+  text: { type: 'plain_text', text },
+  action_id: actionId,
+  ...extra,
+});
 const actionsBlock = (elements: Json[], extra: Json = {}): KnownBlock => ({ type: 'actions', elements, ...extra }) as unknown as KnownBlock;
 const msg = (blocks: KnownBlock[], text = 'fallback'): SlackMessage => ({ text, blocks });
 const asJson = (block: KnownBlock | undefined): Json => block as unknown as Json;
@@ -149,10 +155,7 @@ describe('enforceLimits', () => {
 
   it('keeps at most 10 context elements and 25 action elements', () => {
     const out = enforceLimits(
-      msg([
-        context(...Array.from({ length: 15 }, (_, i) => `c${i}`)),
-        actionsBlock(Array.from({ length: 30 }, (_, i) => button(`b${i}`, `a${i}`))),
-      ]),
+      msg([context(...Array.from({ length: 15 }, (_, i) => `c${i}`)), actionsBlock(Array.from({ length: 30 }, (_, i) => button(`b${i}`, `a${i}`)))]),
     );
     expect(asJson(out.blocks[0]).elements as Json[]).toHaveLength(10);
     expect(asJson(out.blocks[1]).elements as Json[]).toHaveLength(25);
@@ -182,7 +185,10 @@ describe('enforceLimits', () => {
   });
 
   it('leaves a valid message as it was', () => {
-    const valid = msg([header('Title'), section('Body'), context('ctx'), actionsBlock([button('Go', 'go', { value: 'v' })], { block_id: 'b1' })], 'Fallback');
+    const valid = msg(
+      [header('Title'), section('Body'), context('ctx'), actionsBlock([button('Go', 'go', { value: 'v' })], { block_id: 'b1' })],
+      'Fallback',
+    );
     expect(enforceLimits(valid)).toEqual(valid);
   });
 
@@ -290,7 +296,9 @@ describe('limitViolations', () => {
   it('reports a button value over 2000 and a url over 3000', () => {
     expect(only(actionsBlock([button('b', 'a', { value: 'v'.repeat(2001) })]))).toEqual([expect.stringContaining('button value over 2000')]);
     expect(only(actionsBlock([button('b', 'a', { value: 'v'.repeat(2000) })]))).toEqual([]);
-    expect(only(actionsBlock([button('b', 'a', { url: `https://x.com/${'p'.repeat(3000)}` })]))).toEqual([expect.stringContaining('button url too long')]);
+    expect(only(actionsBlock([button('b', 'a', { url: `https://x.com/${'p'.repeat(3000)}` })]))).toEqual([
+      expect.stringContaining('button url too long'),
+    ]);
   });
 
   it('reports every breach of a message at once, naming the block', () => {

@@ -98,7 +98,9 @@ describe('quoteUserText', () => {
       fc.property(
         fc.oneof(
           fc.string({ unit: 'binary' }),
-          fc.array(fc.constantFrom('<', '>', '!', '@', '#', 'channel', 'here', '&', 'lt;', '\u0000', '\u202e', ' ', '\n', '😀'), { maxLength: 40 }).map((a) => a.join('')),
+          fc
+            .array(fc.constantFrom('<', '>', '!', '@', '#', 'channel', 'here', '&', 'lt;', '\u0000', '\u202e', ' ', '\n', '😀'), { maxLength: 40 })
+            .map((a) => a.join('')),
         ),
         fc.integer({ min: 2, max: 300 }),
         (text, max) => {
@@ -179,9 +181,37 @@ describe('markdownToMrkdwn', () => {
 
   it('never produces a mention or special command for any input', () => {
     const soup = fc
-      .array(fc.constantFrom('<', '>', '!', '@', '#', 'channel', 'here', 'subteam^S1', '[', ']', '(', ')', 'https://x.com', '|', '&', 'lt;', '\\', '`', '*', '_', ' ', '\n', '- ', 'mailto:'), {
-        maxLength: 40,
-      })
+      .array(
+        fc.constantFrom(
+          '<',
+          '>',
+          '!',
+          '@',
+          '#',
+          'channel',
+          'here',
+          'subteam^S1',
+          '[',
+          ']',
+          '(',
+          ')',
+          'https://x.com',
+          '|',
+          '&',
+          'lt;',
+          '\\',
+          '`',
+          '*',
+          '_',
+          ' ',
+          '\n',
+          '- ',
+          'mailto:',
+        ),
+        {
+          maxLength: 40,
+        },
+      )
       .map((a) => a.join(''));
     fc.assert(
       fc.property(fc.oneof(soup, fc.string(), fc.string({ unit: 'binary' })), (markdown) => {
@@ -213,7 +243,9 @@ describe('mrkdwnToPlain', () => {
   });
 
   it('handles multi-line mrkdwn from markdownToMrkdwn', () => {
-    expect(mrkdwnToPlain(markdownToMrkdwn('# Title\n\n- item **one**\n\n[Label](https://x.com) & more'))).toBe('Title\n\n• item one\n\nLabel (https://x.com) &amp; more');
+    expect(mrkdwnToPlain(markdownToMrkdwn('# Title\n\n- item **one**\n\n[Label](https://x.com) & more'))).toBe(
+      'Title\n\n• item one\n\nLabel (https://x.com) &amp; more',
+    );
   });
 });
 

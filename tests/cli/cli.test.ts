@@ -24,15 +24,27 @@ describe('npm run ask', () => {
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] ?? '');
     expect(Object.keys(answer)).toEqual(['question', 'outOfScope', 'topic', 'confidence', 'region', 'country', 'suggestions', 'text', 'blocks']);
-    expect(answer).toMatchObject({ question: 'Does this apply to our Toronto office?', outOfScope: false, topic: 'regions', region: 'ca', country: 'CA' });
+    expect(answer).toMatchObject({
+      question: 'Does this apply to our Toronto office?',
+      outOfScope: false,
+      topic: 'regions',
+      region: 'ca',
+      country: 'CA',
+    });
     expect(answer.text.length).toBeGreaterThan(0);
     expect(answer.blocks.length).toBeGreaterThan(2);
   });
 
   it('answers each line of standard input, skipping blank ones', () => {
     const r = run('ask.ts', ['--json'], 'how do I opt out?\n\nDoes Instagram train on my photos?\n');
-    const answers = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(answers.map((a) => [a.topic, a.outOfScope])).toEqual([['opt-out-how', false], [null, true]]);
+    const answers = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(answers.map((a) => [a.topic, a.outOfScope])).toEqual([
+      ['opt-out-how', false],
+      [null, true],
+    ]);
   });
 
   it('says how long ago the change was, relative to --now', () => {

@@ -46,12 +46,15 @@ describe('the app over HTTP, signed as Slack signs, against a stand-in Web API',
   const post = (body: string, contentType: string, headers: Record<string, string>) =>
     fetch(`${base}/slack/events`, { method: 'POST', body, headers: { 'content-type': contentType, ...headers } });
   const signedForm = (body: string, ts?: number) => post(body, 'application/x-www-form-urlencoded', slackSignature(SECRET, body, ts));
-  const signedJson = (body: string, extra: Record<string, string> = {}) => post(body, 'application/json', { ...slackSignature(SECRET, body), ...extra });
+  const signedJson = (body: string, extra: Record<string, string> = {}) =>
+    post(body, 'application/json', { ...slackSignature(SECRET, body), ...extra });
 
   it('signs test requests exactly like Slack’s documented example', () => {
     const body =
       'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c';
-    expect(slackSignature('8f742231b10e8888abcd99yyyzzz85a5', body, 1531420618)['x-slack-signature']).toBe('v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503');
+    expect(slackSignature('8f742231b10e8888abcd99yyyzzz85a5', body, 1531420618)['x-slack-signature']).toBe(
+      'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503',
+    );
   });
 
   it('answers GET /healthz with 200 and JSON', async () => {
@@ -79,10 +82,16 @@ describe('the app over HTTP, signed as Slack signs, against a stand-in Web API',
 
   it.each([
     ['a wrong signature', () => post(commandBody({}), 'application/x-www-form-urlencoded', { ...slackSignature('f'.repeat(32), commandBody({})) })],
-    ['no signature', () => post(commandBody({}), 'application/x-www-form-urlencoded', { 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)) })],
+    [
+      'no signature',
+      () => post(commandBody({}), 'application/x-www-form-urlencoded', { 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)) }),
+    ],
     ['a timestamp 10 minutes old', () => signedForm(commandBody({}), Math.floor(Date.now() / 1000) - 600)],
     ['a timestamp 10 minutes in the future', () => signedForm(commandBody({}), Math.floor(Date.now() / 1000) + 600)],
-    ['a body changed after signing', () => post(`${commandBody({})}&x=1`, 'application/x-www-form-urlencoded', slackSignature(SECRET, commandBody({})))],
+    [
+      'a body changed after signing',
+      () => post(`${commandBody({})}&x=1`, 'application/x-www-form-urlencoded', slackSignature(SECRET, commandBody({}))),
+    ],
   ])('refuses %s with 401', async (_, send) => {
     const res = await send();
     expect(res.status).toBe(401);
@@ -95,7 +104,14 @@ describe('the app over HTTP, signed as Slack signs, against a stand-in Web API',
   });
 
   it('answers a mention in its thread, and a retried delivery only once', async () => {
-    const body = eventEnvelope('EvMention1', { type: 'app_mention', user: 'U1', text: '<@UBOT> how do I opt out?', ts: '1700000000.000100', channel: 'C1', event_ts: '1700000000.000100' });
+    const body = eventEnvelope('EvMention1', {
+      type: 'app_mention',
+      user: 'U1',
+      text: '<@UBOT> how do I opt out?',
+      ts: '1700000000.000100',
+      channel: 'C1',
+      event_ts: '1700000000.000100',
+    });
     const first = await signedJson(body);
     expect(first.status).toBe(200);
     const retry = await signedJson(body, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
@@ -112,7 +128,9 @@ describe('the app over HTTP, signed as Slack signs, against a stand-in Web API',
   });
 
   it('answers a direct message in the DM', async () => {
-    await signedJson(eventEnvelope('EvDm1', { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'are my DMs used?', ts: '1700000001.000100' }));
+    await signedJson(
+      eventEnvelope('EvDm1', { type: 'message', channel_type: 'im', channel: 'D1', user: 'U1', text: 'are my DMs used?', ts: '1700000001.000100' }),
+    );
     await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage'));
     const [post] = fake.calledMethods('chat.postMessage');
     expect(post?.body.channel).toBe('D1');
@@ -130,7 +148,16 @@ describe('the app over HTTP, signed as Slack signs, against a stand-in Web API',
       team: { id: 'T1', domain: 'example' },
       channel: { id: 'C1', name: 'general' },
       response_url: `${fake.hooksUrl}actions/T1/1/abc`,
-      actions: [{ action_id: 'topic:minors', block_id: 'next:opt-out-how', text: { type: 'plain_text', text: 'Minors' }, value: encodeButtonValue({ t: 'minors', r: null, c: null }), type: 'button', action_ts: '1.3' }],
+      actions: [
+        {
+          action_id: 'topic:minors',
+          block_id: 'next:opt-out-how',
+          text: { type: 'plain_text', text: 'Minors' },
+          value: encodeButtonValue({ t: 'minors', r: null, c: null }),
+          type: 'button',
+          action_ts: '1.3',
+        },
+      ],
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const res = await signedForm(body);

@@ -21,7 +21,11 @@ describe('the question engine', () => {
   });
 
   it('keeps the topic when a place is only context', () => {
-    expect(ask('Ich sitze in Wien. Wie kann ich dem KI-Training bei LinkedIn widersprechen?')).toMatchObject({ topic: 'opt-out-how', region: 'eea', country: 'AT' });
+    expect(ask('Ich sitze in Wien. Wie kann ich dem KI-Training bei LinkedIn widersprechen?')).toMatchObject({
+      topic: 'opt-out-how',
+      region: 'eea',
+      country: 'AT',
+    });
   });
 
   it('tolerates typos and slang', () => {

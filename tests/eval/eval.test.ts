@@ -10,7 +10,9 @@ const ours = readQuestions(fileURLToPath(new URL('./questions.extra.jsonl', impo
 const holdout = readQuestions(fileURLToPath(new URL('./questions.holdout.jsonl', import.meta.url)));
 
 function describeMisses(report: Report): string {
-  return report.misses.map((m) => `${m.what.join('+')}: ${m.question.q} → ${m.result.topic ?? m.result.kind} ${m.result.region ?? ''} ${m.result.country ?? ''}`).join('\n');
+  return report.misses
+    .map((m) => `${m.what.join('+')}: ${m.question.q} → ${m.result.topic ?? m.result.kind} ${m.result.region ?? ''} ${m.result.country ?? ''}`)
+    .join('\n');
 }
 
 describe('the shared graded questions', () => {

@@ -22,6 +22,13 @@ describe('manifest.yml', () => {
   });
 
   it('asks for exactly the scopes those need', () => {
-    expect(manifest.oauth_config.scopes.bot.sort()).toEqual(['app_mentions:read', 'channels:join', 'chat:write', 'commands', 'im:history', 'users:read']);
+    expect(manifest.oauth_config.scopes.bot.sort()).toEqual([
+      'app_mentions:read',
+      'channels:join',
+      'chat:write',
+      'commands',
+      'im:history',
+      'users:read',
+    ]);
   });
 });

@@ -18,15 +18,27 @@ const RUNS = { numRuns: 200 };
 // ---------- arbitraries ----------
 
 /** Topic ids as the knowledge base has them (kebab-case, unique); only the texts are arbitrary. */
-const TOPIC_IDS = ['overview', 'regions', 'opt-out-how', 'opt-out-effect', 'data-used', 'data-excluded', 'objection-form', 'microsoft-sharing', 'minors', 'timeline'];
+const TOPIC_IDS = [
+  'overview',
+  'regions',
+  'opt-out-how',
+  'opt-out-effect',
+  'data-used',
+  'data-excluded',
+  'objection-form',
+  'microsoft-sharing',
+  'minors',
+  'timeline',
+];
 
 const topicLinks = (maxLength: number, texts: fc.Arbitrary<string> = anyText): fc.Arbitrary<TopicLink[]> =>
   fc.uniqueArray(fc.record({ id: fc.constantFrom(...TOPIC_IDS), title: texts, summary: texts }), { selector: (t) => t.id, maxLength });
 
-const sourcesOf = (texts: fc.Arbitrary<string>) => fc.array(
-  fc.record({ title: texts, url: fc.constantFrom('https://www.linkedin.com/help/linkedin/answer/a5538339', 'https://example.com/a?b=1&c=2') }),
-  { maxLength: 4 },
-);
+const sourcesOf = (texts: fc.Arbitrary<string>) =>
+  fc.array(
+    fc.record({ title: texts, url: fc.constantFrom('https://www.linkedin.com/help/linkedin/answer/a5538339', 'https://example.com/a?b=1&c=2') }),
+    { maxLength: 4 },
+  );
 
 const organisation: fc.Arbitrary<Organisation | null> = fc.option(fc.record({ organisation: anyText, note: anyText }));
 
@@ -51,7 +63,8 @@ const regionView = (placeText: fc.Arbitrary<string | null>, texts: fc.Arbitrary<
   });
 
 /** Related and "also asked" topics never share an id (composeFromResult makes sure of that). */
-const relatedAndAlso = (texts: fc.Arbitrary<string>) => topicLinks(8, texts).chain((links) => fc.nat({ max: links.length }).map((cut) => ({ alsoAsked: links.slice(0, cut), related: links.slice(cut) })));
+const relatedAndAlso = (texts: fc.Arbitrary<string>) =>
+  topicLinks(8, texts).chain((links) => fc.nat({ max: links.length }).map((cut) => ({ alsoAsked: links.slice(0, cut), related: links.slice(cut) })));
 
 function composedAnswer(texts: fc.Arbitrary<string>, placeText: fc.Arbitrary<string | null>): fc.Arbitrary<ComposedAnswer> {
   return fc
@@ -91,7 +104,13 @@ function expectNoMentions(card: SlackMessage): void {
 }
 
 /** Benign knowledge-base text, so that any mention in the output can only have come from the user. */
-const kbText = fc.constantFrom('How to opt out', 'Turn off **Data for Generative AI Improvement**.', "LinkedIn uses members' data & more.", 'Canada', 'See [help](https://www.linkedin.com/help/x).');
+const kbText = fc.constantFrom(
+  'How to opt out',
+  'Turn off **Data for Generative AI Improvement**.',
+  "LinkedIn uses members' data & more.",
+  'Canada',
+  'See [help](https://www.linkedin.com/help/x).',
+);
 
 // ---------- properties ----------
 
@@ -121,11 +140,16 @@ describe('card builders with arbitrary text everywhere', () => {
 
   it('buildOverviewCard never throws and always gives a valid message', () => {
     fc.assert(
-      fc.property(composedAnswer(anyText, fc.option(anyText)), fc.array(regionView(fc.constant(null), anyText), { maxLength: 7 }), topicLinks(10), (overview, regions, topics) => {
-        const card = buildOverviewCard({ overview, regions, topics });
-        expectValidCard(card);
-        expectNoControlSequences(card);
-      }),
+      fc.property(
+        composedAnswer(anyText, fc.option(anyText)),
+        fc.array(regionView(fc.constant(null), anyText), { maxLength: 7 }),
+        topicLinks(10),
+        (overview, regions, topics) => {
+          const card = buildOverviewCard({ overview, regions, topics });
+          expectValidCard(card);
+          expectNoControlSequences(card);
+        },
+      ),
       RUNS,
     );
   });
@@ -168,7 +192,12 @@ describe('user text (the question, the place) never becomes a mention', () => {
   it('in the did-you-mean card, which quotes the question', () => {
     fc.assert(
       fc.property(questionText, (question) => {
-        const card = buildDidYouMeanCard({ question, suggestions: [{ id: 'opt-out-how', title: 'How to opt out', summary: 'Turn off the setting.' }], place: { region: null, country: null }, organisation: null });
+        const card = buildDidYouMeanCard({
+          question,
+          suggestions: [{ id: 'opt-out-how', title: 'How to opt out', summary: 'Turn off the setting.' }],
+          place: { region: null, country: null },
+          organisation: null,
+        });
         expectNoMentions(card);
         // The question is shown as quoted (cleaned, cut, escaped).
         const quoted = quoteUserText(question);
@@ -203,7 +232,11 @@ describe('user text (the question, the place) never becomes a mention', () => {
   it('in the region card, which shows the place as asked', () => {
     fc.assert(
       fc.property(regionView(questionText, kbText), (region) => {
-        const card = buildRegionCard({ region, organisation: null, next: [{ id: 'opt-out-how', title: 'How to opt out', summary: 'Turn off the setting.' }] });
+        const card = buildRegionCard({
+          region,
+          organisation: null,
+          next: [{ id: 'opt-out-how', title: 'How to opt out', summary: 'Turn off the setting.' }],
+        });
         expectNoMentions(card);
         expectValidCard(card);
       }),
@@ -211,22 +244,46 @@ describe('user text (the question, the place) never becomes a mention', () => {
     );
   });
 
-  it.each(NASTY_STRINGS.filter((s) => MENTION_SEQUENCES.some((m) => s.includes(m))).map((s) => [JSON.stringify(s).slice(0, 60), s]))('%s as question and place stays harmless', (_label, nasty) => {
-    const region: RegionView = {
-      id: 'ca', name: 'Canada', place: nasty, countryName: 'Canada', status: 'Used.', since: 'since 2025', change: 'Clarified.', legalBasis: null, notes: [], sources: [], lastChecked: 'today',
-    };
-    const cards = [
-      buildDidYouMeanCard({ question: nasty, suggestions: [], place: { region: 'ca', country: 'CA' }, organisation: null }),
-      buildOutOfScopeCard({ question: nasty, examples: [] }),
-      buildRegionCard({ region, organisation: null, next: [] }),
-      buildAnswerCard({
-        question: nasty, topic: { id: 'regions', title: 'Where it applies', summary: 'Which countries.' }, markdown: 'Answer.', unconfirmed: [], region, regionNote: null,
-        organisation: null, sources: [], lastChecked: 'today', settingButton: true, related: [], alsoAsked: [], context: { region: 'ca', country: 'CA' },
-      }),
-    ];
-    for (const card of cards) {
-      expectNoMentions(card);
-      expectValidCard(card);
-    }
-  });
+  it.each(NASTY_STRINGS.filter((s) => MENTION_SEQUENCES.some((m) => s.includes(m))).map((s) => [JSON.stringify(s).slice(0, 60), s]))(
+    '%s as question and place stays harmless',
+    (_label, nasty) => {
+      const region: RegionView = {
+        id: 'ca',
+        name: 'Canada',
+        place: nasty,
+        countryName: 'Canada',
+        status: 'Used.',
+        since: 'since 2025',
+        change: 'Clarified.',
+        legalBasis: null,
+        notes: [],
+        sources: [],
+        lastChecked: 'today',
+      };
+      const cards = [
+        buildDidYouMeanCard({ question: nasty, suggestions: [], place: { region: 'ca', country: 'CA' }, organisation: null }),
+        buildOutOfScopeCard({ question: nasty, examples: [] }),
+        buildRegionCard({ region, organisation: null, next: [] }),
+        buildAnswerCard({
+          question: nasty,
+          topic: { id: 'regions', title: 'Where it applies', summary: 'Which countries.' },
+          markdown: 'Answer.',
+          unconfirmed: [],
+          region,
+          regionNote: null,
+          organisation: null,
+          sources: [],
+          lastChecked: 'today',
+          settingButton: true,
+          related: [],
+          alsoAsked: [],
+          context: { region: 'ca', country: 'CA' },
+        }),
+      ];
+      for (const card of cards) {
+        expectNoMentions(card);
+        expectValidCard(card);
+      }
+    },
+  );
 });

@@ -60,7 +60,42 @@ export const NASTY_STRINGS: readonly string[] = [
 /** Strings built from the pieces of mentions, links and Markdown. */
 export const soup = fc
   .array(
-    fc.constantFrom('<', '>', '!', '@', '#', '^', '|', 'channel', 'here', 'everyone', 'subteam', 'U123', '[', ']', '(', ')', 'https://x.com', '&', 'amp;', 'lt;', '\\', '`', '*', '_', '~', ' ', '\n', '- ', '1. ', '> ', '\u0000', '\u202e', '\u200b', '😀'),
+    fc.constantFrom(
+      '<',
+      '>',
+      '!',
+      '@',
+      '#',
+      '^',
+      '|',
+      'channel',
+      'here',
+      'everyone',
+      'subteam',
+      'U123',
+      '[',
+      ']',
+      '(',
+      ')',
+      'https://x.com',
+      '&',
+      'amp;',
+      'lt;',
+      '\\',
+      '`',
+      '*',
+      '_',
+      '~',
+      ' ',
+      '\n',
+      '- ',
+      '1. ',
+      '> ',
+      '\u0000',
+      '\u202e',
+      '\u200b',
+      '😀',
+    ),
     { maxLength: 40 },
   )
   .map((parts) => parts.join(''));
@@ -79,7 +114,15 @@ export const questionText: fc.Arbitrary<string> = fc.oneof(
   anyText,
   fc
     .tuple(
-      fc.constantFrom('How do I opt out?', 'Does this apply to our Toronto office?', 'Are my private messages used?', 'Is my data shared with Microsoft?', 'What changed on 3 November?', 'data', 'Zürich'),
+      fc.constantFrom(
+        'How do I opt out?',
+        'Does this apply to our Toronto office?',
+        'Are my private messages used?',
+        'Is my data shared with Microsoft?',
+        'What changed on 3 November?',
+        'data',
+        'Zürich',
+      ),
       fc.oneof(fc.constantFrom(...NASTY_STRINGS.filter((s) => s.length < 200)), soup),
       fc.nat({ max: 2 }),
     )
@@ -90,7 +133,11 @@ export const questionText: fc.Arbitrary<string> = fc.oneof(
 export function mrkdwnTexts(message: SlackMessage): string[] {
   const out = [message.text];
   for (const block of message.blocks as unknown as Record<string, unknown>[]) {
-    const candidates: unknown[] = [block.text, ...((block.fields as unknown[]) ?? []), ...(block.type === 'context' ? ((block.elements as unknown[]) ?? []) : [])];
+    const candidates: unknown[] = [
+      block.text,
+      ...((block.fields as unknown[]) ?? []),
+      ...(block.type === 'context' ? ((block.elements as unknown[]) ?? []) : []),
+    ];
     for (const c of candidates) {
       const o = c as { type?: string; text?: unknown } | undefined;
       if (o && o.type === 'mrkdwn' && typeof o.text === 'string') out.push(o.text);

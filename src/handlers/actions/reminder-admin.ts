@@ -29,7 +29,9 @@ export async function handle({ ack, body, respond, client }: SlackActionMiddlewa
         await deps.reminders.remove(id);
         break;
       case REMINDER_ADMIN.send:
-        note = (await deps.scheduler.sendNow(reminder)) === 'sent' ? `Sent ${id} now.` : `Sending ${id} failed; see its error below.`;
+        note = { sent: `Sent ${id} now.`, alreadyClaimed: `${id} is being sent already.`, failed: `Sending ${id} failed; see its error below.` }[
+          await deps.scheduler.sendNow(reminder)
+        ];
         break;
     }
   } catch (error) {

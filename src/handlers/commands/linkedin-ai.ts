@@ -53,7 +53,10 @@ export function register(app: App, deps: Deps): void {
         else await listReminders(deps, client, asker, respond);
       } catch (error) {
         deps.logger.error({ err: error }, 'reminder command failed');
-        await respond({ response_type: 'ephemeral', text: 'Sorry, something went wrong with that reminder command. Please try again in a moment.' }).catch(() => undefined);
+        await respond({
+          response_type: 'ephemeral',
+          text: 'Sorry, something went wrong with that reminder command. Please try again in a moment.',
+        }).catch(() => undefined);
       }
       return;
     }

@@ -52,7 +52,15 @@ export async function remind(deps: Deps, client: WebClient, asker: Asker, text: 
   const timezone = parsed.timezone ?? (await userTimezone(deps, client, asker.userId));
   try {
     const reminder = await deps.reminders.create(
-      { teamId: asker.teamId, channelId: args.channelId, createdBy: asker.userId, schedule: parsed.schedule, timezone, until: parsed.until, mentionHere: args.mentionHere },
+      {
+        teamId: asker.teamId,
+        channelId: args.channelId,
+        createdBy: asker.userId,
+        schedule: parsed.schedule,
+        timezone,
+        until: parsed.until,
+        mentionHere: args.mentionHere,
+      },
       deps.now(),
     );
     await reply(
