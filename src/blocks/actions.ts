@@ -15,14 +15,16 @@ export const ACTIONS = {
 
 export const LINKEDIN_SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 
+const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/)
+  .nullable()
+  .optional();
+
 const buttonValueSchema = z.object({
   t: z.string().max(60),
   r: z.enum(REGION_IDS).nullable().optional(),
-  c: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .nullable()
-    .optional(),
+  c: countryCode,
 });
 export type ButtonValue = z.infer<typeof buttonValueSchema>;
 
@@ -32,9 +34,14 @@ export function encodeButtonValue(value: ButtonValue): string {
 
 /** The value of a button we made, or null for anything else (a forged or old payload). */
 export function decodeButtonValue(raw: string | undefined): ButtonValue | null {
+  return decodeJson(raw, buttonValueSchema);
+}
+
+/** JSON that a button carried, checked against what we put there; null when it is not ours. */
+function decodeJson<S extends z.ZodType>(raw: string | undefined, schema: S): z.infer<S> | null {
   if (!raw) return null;
   try {
-    const parsed = buttonValueSchema.safeParse(JSON.parse(raw));
+    const parsed = schema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
@@ -44,25 +51,12 @@ export function decodeButtonValue(raw: string | undefined): ButtonValue | null {
 /** What a card was made from, so a button can make it again (to share it in the channel). */
 export const cardRequestSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('question'), q: z.string().max(1600) }),
-  z.object({
-    k: z.literal('topic'),
-    t: z.string().max(60),
-    r: z.enum(REGION_IDS).nullable().optional(),
-    c: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .nullable()
-      .optional(),
-  }),
+  z.object({ k: z.literal('topic'), ...buttonValueSchema.shape }),
   z.object({
     k: z.literal('region'),
     r: z.enum(REGION_IDS),
     p: z.string().max(100).nullable().optional(),
-    c: z
-      .string()
-      .regex(/^[A-Z]{2}$/)
-      .nullable()
-      .optional(),
+    c: countryCode,
   }),
   z.object({ k: z.literal('overview') }),
   z.object({ k: z.literal('help') }),
@@ -80,12 +74,6 @@ export function encodeCardRequest(request: CardRequest): string {
 }
 
 export function decodeCardRequest(raw: string | undefined): CardRequest | null {
-  if (!raw) return null;
-  try {
-    const parsed = cardRequestSchema.safeParse(JSON.parse(raw));
-    if (!parsed.success) return null;
-    return parsed.data.k === 'question' ? { ...parsed.data, q: unescapeMrkdwn(parsed.data.q) } : parsed.data;
-  } catch {
-    return null;
-  }
+  const request = decodeJson(raw, cardRequestSchema);
+  return request?.k === 'question' ? { ...request, q: unescapeMrkdwn(request.q) } : request;
 }

@@ -1,5 +1,4 @@
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/blocks/actions.js';
 import { limitViolations } from '../../src/blocks/limits.js';
 import { REMINDER_ADMIN } from '../../src/blocks/reminders-card.js';
@@ -12,7 +11,6 @@ import {
   buttonClick,
   buttonsOf,
   COMMAND_RESPONSE_URL,
-  createHarness,
   headerOf,
   mockResponseUrl,
   mockSlackApi,
@@ -20,32 +18,15 @@ import {
   RESPONSE_URL,
   slashCommand,
   TEAM_ID,
-  trackUnmatched,
   USER_ID,
   visibleText,
-  type Harness,
   type Json,
+  useHarness,
 } from '../support/slack-in-process.js';
 import { newReminder } from './helpers.js';
 
-let h: Harness;
-let unmatched: ReturnType<typeof trackUnmatched>;
-
-beforeAll(() => nock.disableNetConnect());
-afterAll(() => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
-beforeEach(async () => {
-  h = await createHarness();
-  unmatched = trackUnmatched();
-});
-afterEach(async () => {
-  unmatched.stop();
-  nock.cleanAll();
-  await h.close();
-  expect(unmatched.requests).toEqual([]);
-});
+// A fresh app and database for every test; any Web API request without a mock fails the test.
+const h = useHarness();
 
 /** users.info as Slack answers it for this person. */
 function usersInfo(user: Json) {
