@@ -111,6 +111,11 @@ export class ReminderStore implements ChannelSlots {
     await this.db.deleteFrom('reminders').where('id', '=', id).execute();
   }
 
+  /** Records an error on a reminder that stays active (an occurrence lost to a Slack outage). */
+  async noteError(id: string, error: string, now: DateTime = DateTime.utc()): Promise<void> {
+    await this.db.updateTable('reminders').set({ last_error: error.slice(0, 500), updated_at: iso(now) }).where('id', '=', id).execute();
+  }
+
   async markFailed(id: string, error: string, now: DateTime = DateTime.utc()): Promise<void> {
     await this.db
       .updateTable('reminders')

@@ -126,15 +126,15 @@ function isDate(word: string): boolean {
 }
 
 function dayOf(word: string): number | null {
-  const w = word.replace(/s$/, '');
-  return DAY_NAMES[w] ?? DAY_NAMES[word] ?? null;
+  for (const w of [word, word.replace(/s$/, '')]) if (Object.hasOwn(DAY_NAMES, w)) return DAY_NAMES[w] ?? null;
+  return null;
 }
 
 /** "09:00", "9:30", "9am", "9:30pm", "9 am", "noon", "midnight" → "HH:mm". */
 export function parseTime(word: string, next?: string): { time: string; consumedNext: boolean } | null {
   if (word === 'noon') return { time: '12:00', consumedNext: false };
   if (word === 'midnight') return { time: '00:00', consumedNext: false };
-  let m = /^(\d{1,2})(?::(\d{2}))?(am|pm)?$/.exec(word);
+  const m = /^(\d{1,2})(?::(\d{2}))?(am|pm)?$/.exec(word);
   if (!m) return null;
   let suffix = m[3];
   let consumedNext = false;
@@ -151,7 +151,6 @@ export function parseTime(word: string, next?: string): { time: string; consumed
     if (hour < 1 || hour > 12) return null;
     hour = (hour % 12) + (suffix === 'pm' ? 12 : 0);
   } else if (hour > 23) return null;
-  m = null;
   return { time: `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`, consumedNext };
 }
 

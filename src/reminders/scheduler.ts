@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import { describeDate } from '../knowledge/relative-time.js';
 import type { Reminder, ReminderStore } from './reminder-store.js';
 import { nextOccurrence } from './schedule.js';
-import { PermanentSendError, ReminderSender } from './sender.js';
+import { ReminderSender, SendError } from './sender.js';
 
 /** An occurrence missed while no app ran is still sent up to this late; later, it is skipped. */
 export const MAX_LATENESS = { hours: 2 } as const;
@@ -90,8 +90,14 @@ export class ReminderScheduler {
     const queue = [...due];
     const workers = Array.from({ length: Math.min(this.options.concurrency ?? 16, queue.length) }, async () => {
       for (let r = queue.shift(); r; r = queue.shift()) {
-        const outcome = await this.handleDue(r, now);
-        report[outcome]++;
+        // One reminder's failure (a database blip) must not stop the others, nor end the check
+        // while they are still being sent.
+        try {
+          report[await this.handleDue(r, now)]++;
+        } catch (error) {
+          report.failed++;
+          this.options.logger.error({ err: error, reminder: r.id }, 'could not process a due reminder; it stays due for the next check');
+        }
       }
     });
     await Promise.all(workers);
@@ -133,18 +139,31 @@ export class ReminderScheduler {
 
   private async deliver(reminder: Reminder, occurrence: string): Promise<'sent' | 'failed'> {
     const { reminders, logger } = this.options;
+    let ts: string;
     try {
-      const ts = await this.options.sender.post(reminder.channelId, this.card(reminder, 0));
-      await reminders.finish(reminder.id, occurrence, { status: 'sent', messageTs: ts }, this.now());
-      return 'sent';
+      ts = await this.options.sender.post(reminder.channelId, this.card(reminder, 0));
     } catch (error) {
-      const detail = error instanceof PermanentSendError ? error.message : `unexpected error: ${(error as Error).message}`;
-      logger.error({ reminder: reminder.id, channel: reminder.channelId, error: detail }, 'reminder failed');
+      const detail = error instanceof SendError ? error.message : `unexpected error: ${(error as Error).message}`;
       await reminders.finish(reminder.id, occurrence, { status: 'failed', detail }, this.now());
-      await reminders.markFailed(reminder.id, detail, this.now());
-      await this.tellCreator(reminder, detail);
+      if (error instanceof SendError && !error.permanent) {
+        // Slack was down or busy for longer than the retries: this occurrence is lost (and
+        // recorded), the schedule goes on.
+        logger.error({ reminder: reminder.id, channel: reminder.channelId, error: detail }, 'reminder occurrence not sent after retries');
+        await reminders.noteError(reminder.id, detail, this.now());
+      } else {
+        logger.error({ reminder: reminder.id, channel: reminder.channelId, error: detail }, 'reminder failed');
+        await reminders.markFailed(reminder.id, detail, this.now());
+        await this.tellCreator(reminder, detail);
+      }
       return 'failed';
     }
+    try {
+      await reminders.finish(reminder.id, occurrence, { status: 'sent', messageTs: ts }, this.now());
+    } catch (error) {
+      // The message is out; only its record is missing. The claim already keeps it from going out twice.
+      logger.error({ err: error, reminder: reminder.id, ts }, 'reminder sent but its delivery could not be recorded');
+    }
+    return 'sent';
   }
 
   /** The reminder card as it stands, with `acknowledged` people counted. */

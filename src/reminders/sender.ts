@@ -31,10 +31,12 @@ const PERMANENT = new Set([
 /** Slack's own hiccups: worth another try after a pause. */
 const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'ratelimited']);
 
-export class PermanentSendError extends Error {
+/** A reminder that could not be posted: `permanent` when retrying cannot help (channel gone, archived…). */
+export class SendError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly permanent: boolean,
   ) {
     super(message);
   }
@@ -92,7 +94,7 @@ export class ReminderSender {
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
-  /** Posts and returns the message ts, or throws PermanentSendError. */
+  /** Posts and returns the message ts, or throws SendError. */
   async post(channel: string, message: SlackMessage): Promise<string> {
     let failures = 0;
     let rateLimitWaits = 0;
@@ -107,7 +109,7 @@ export class ReminderSender {
       } catch (error) {
         const e = error as { code?: string; retryAfter?: number; data?: { error?: string }; statusCode?: number; message?: string };
         if (e.code === ErrorCode.RateLimitedError) {
-          if (++rateLimitWaits > this.maxWaits) throw new PermanentSendError('ratelimited', `still rate limited after ${this.maxWaits} waits`);
+          if (++rateLimitWaits > this.maxWaits) throw new SendError('ratelimited', `still rate limited after ${this.maxWaits} waits`, false);
           const waitMs = Math.max(0, (e.retryAfter ?? 1) * 1000);
           this.options.logger.warn(
             { channel, retryAfterSeconds: e.retryAfter },
@@ -124,18 +126,27 @@ export class ReminderSender {
             this.options.logger.info({ channel }, 'joined the channel to post a reminder');
             continue;
           } catch (joinError) {
-            const why = (joinError as { data?: { error?: string } }).data?.error ?? 'unknown_error';
-            throw new PermanentSendError(
+            const j = joinError as { code?: string; data?: { error?: string } };
+            if (j.code !== ErrorCode.PlatformError) {
+              // A 429 or a network error on the join: worth another try, not a verdict on the channel.
+              failures++;
+              if (failures >= this.attempts) throw new SendError('not_in_channel', `not_in_channel, and joining kept failing (${j.code ?? 'unknown'})`, false);
+              joined = false;
+              await this.sleep(this.backoff * 2 ** (failures - 1));
+              continue;
+            }
+            throw new SendError(
               'not_in_channel',
-              `not_in_channel: the app is not in the channel and could not join it (${why}); invite it with /invite`,
+              `not_in_channel: the app is not in the channel and could not join it (${j.data?.error ?? 'unknown_error'}); invite it with /invite`,
+              true,
             );
           }
         }
-        if (slackError && (PERMANENT.has(slackError) || !TRANSIENT.has(slackError))) throw new PermanentSendError(slackError, slackError);
+        if (slackError && (PERMANENT.has(slackError) || !TRANSIENT.has(slackError))) throw new SendError(slackError, slackError, true);
         // Transient: Slack's internal errors, 5xx answers, network failures.
         failures++;
         const what = slackError ?? e.code ?? e.message ?? 'unknown error';
-        if (failures >= this.attempts) throw new PermanentSendError(String(what), `gave up after ${failures} attempts: ${what}`);
+        if (failures >= this.attempts) throw new SendError(String(what), `gave up after ${failures} attempts: ${what}`, false);
         const pause = this.backoff * 2 ** (failures - 1);
         this.options.logger.warn({ channel, error: what, attempt: failures, pauseMs: pause }, 'transient error posting a reminder; retrying');
         await this.sleep(pause);

@@ -274,7 +274,7 @@ describe('the reminder scheduler, one app (SQLite)', () => {
       }
     });
 
-    it('gives up after maxRateLimitWaits, marking the reminder failed', async () => {
+    it('gives up on the occurrence after maxRateLimitWaits; the reminder stays active with the error noted', async () => {
       const rig = await app({ channelGapMs: 0, backoffMs: 1, maxRateLimitWaits: 3, sleep: async () => {} });
       const r = await reminder(rig);
       fake.respond((call) =>
@@ -285,7 +285,7 @@ describe('the reminder scheduler, one app (SQLite)', () => {
       clock.set('2026-11-30T09:00:00Z');
       expect(await rig.scheduler.tick()).toEqual({ ...NOTHING, failed: 1 });
       expect(postAttempts(fake, CHANNEL)).toHaveLength(4);
-      expect(await rig.deps.reminders.get(r.id)).toMatchObject({ status: 'failed', lastError: expect.stringMatching(/rate limited/) });
+      expect(await rig.deps.reminders.get(r.id)).toMatchObject({ status: 'active', lastError: expect.stringMatching(/rate limited/) });
     });
   });
 
@@ -393,7 +393,7 @@ describe('the reminder scheduler, one app (SQLite)', () => {
       expect(slack.to(CHANNEL)).toHaveLength(1);
     });
 
-    it('a transient error that never clears fails the reminder after the configured attempts', async () => {
+    it('a transient error that never clears fails this occurrence after the configured attempts; the schedule goes on', async () => {
       const rig = await app({ channelGapMs: 0, backoffMs: 1, attempts: 3, sleep: async () => {} });
       const r = await reminder(rig);
       fake.respond((call) =>
@@ -402,11 +402,12 @@ describe('the reminder scheduler, one app (SQLite)', () => {
       clock.set('2026-11-30T09:00:00Z');
       expect(await rig.scheduler.tick()).toEqual({ ...NOTHING, failed: 1 });
       expect(postAttempts(fake, CHANNEL)).toHaveLength(3);
-      const failed = await rig.deps.reminders.get(r.id);
-      expect(failed?.status).toBe('failed');
-      expect(failed?.lastError).toMatch(/gave up after 3 attempts/);
-      expect((await rig.deps.reminders.deliveries(r.id))[0]).toMatchObject({ status: 'failed', detail: failed?.lastError });
-      expect(slack.to(CREATOR)).toHaveLength(1);
+      const after = await rig.deps.reminders.get(r.id);
+      expect(after?.status).toBe('active');
+      expect(after?.nextRunAt).not.toBe(r.nextRunAt);
+      expect(after?.lastError).toMatch(/gave up after 3 attempts/);
+      expect((await rig.deps.reminders.deliveries(r.id))[0]).toMatchObject({ status: 'failed', detail: after?.lastError });
+      expect(slack.to(CREATOR)).toHaveLength(0);
     });
 
     it('by default a transient error is tried 4 times', async () => {

@@ -2,7 +2,7 @@ import { LogLevel, WebClient } from '@slack/web-api';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SlackMessage } from '../../src/blocks/limits.js';
-import { LocalChannelSlots, PermanentSendError, ReminderSender, type SenderOptions } from '../../src/reminders/sender.js';
+import { LocalChannelSlots, ReminderSender, SendError, type SenderOptions } from '../../src/reminders/sender.js';
 import { FakeSlack } from '../support/fake-slack.js';
 import { postAttempts, recordDeliveries, recordingSleep, scriptPosts } from './helpers.js';
 
@@ -36,12 +36,13 @@ function sender(options: Partial<Omit<SenderOptions, 'client' | 'logger'>> = {},
   return new ReminderSender({ client, logger, channelGapMs: 0, backoffMs: 1, sleep: async () => {}, ...options });
 }
 
-async function permanentError(promise: Promise<unknown>): Promise<PermanentSendError> {
+async function sendError(promise: Promise<unknown>, permanent: boolean): Promise<SendError> {
   try {
     await promise;
   } catch (error) {
-    expect(error).toBeInstanceOf(PermanentSendError);
-    return error as PermanentSendError;
+    expect(error).toBeInstanceOf(SendError);
+    expect((error as SendError).permanent).toBe(permanent);
+    return error as SendError;
   }
   throw new Error('the post succeeded');
 }
@@ -99,11 +100,11 @@ describe('ReminderSender and Slack’s answers', () => {
     expect(ts).toBe(slack.delivered[0]?.ts);
   });
 
-  it('429 again and again: gives up after maxRateLimitWaits', async () => {
+  it('429 again and again: gives up on this message after maxRateLimitWaits (not a verdict on the channel)', async () => {
     fake.respond((call) =>
       call.method === 'chat.postMessage' ? { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } } : undefined,
     );
-    const error = await permanentError(sender({ maxRateLimitWaits: 2 }).post('CA', MESSAGE));
+    const error = await sendError(sender({ maxRateLimitWaits: 2 }).post('CA', MESSAGE), false);
     expect(error.code).toBe('ratelimited');
     expect(error.message).toMatch(/still rate limited after 2 waits/);
     expect(postAttempts(fake, 'CA')).toHaveLength(3);
@@ -111,7 +112,7 @@ describe('ReminderSender and Slack’s answers', () => {
 
   it('not_in_channel: joins once; still not in after joining is a permanent error, not a loop', async () => {
     fake.respond((call) => (call.method === 'chat.postMessage' ? { body: { ok: false, error: 'not_in_channel' } } : undefined));
-    const error = await permanentError(sender().post('CA', MESSAGE));
+    const error = await sendError(sender().post('CA', MESSAGE), true);
     expect(error.code).toBe('not_in_channel');
     expect(fake.calledMethods('conversations.join')).toHaveLength(1);
     expect(postAttempts(fake, 'CA')).toHaveLength(2);
@@ -122,7 +123,7 @@ describe('ReminderSender and Slack’s answers', () => {
     fake.respond((call) =>
       call.method === 'conversations.join' ? { body: { ok: false, error: 'method_not_supported_for_channel_type' } } : undefined,
     );
-    const error = await permanentError(sender().post('GPRIVATE', MESSAGE));
+    const error = await sendError(sender().post('GPRIVATE', MESSAGE), true);
     expect(error.code).toBe('not_in_channel');
     expect(error.message).toMatch(/not_in_channel.*method_not_supported_for_channel_type.*\/invite/);
     expect(postAttempts(fake, 'GPRIVATE')).toHaveLength(1);
@@ -133,7 +134,7 @@ describe('ReminderSender and Slack’s answers', () => {
     async (code) => {
       const pauses = recordingSleep();
       scriptPosts(fake, 'CA', [{ body: { ok: false, error: code } }]);
-      const error = await permanentError(sender({ sleep: pauses.sleep }).post('CA', MESSAGE));
+      const error = await sendError(sender({ sleep: pauses.sleep }).post('CA', MESSAGE), true);
       expect(error.code).toBe(code);
       expect(postAttempts(fake, 'CA')).toHaveLength(1);
       expect(pauses.waits).toEqual([]);
@@ -158,7 +159,7 @@ describe('ReminderSender and Slack’s answers', () => {
   it('transient for good: pauses double, and it gives up after `attempts` tries', async () => {
     const pauses = recordingSleep();
     fake.respond((call) => (call.method === 'chat.postMessage' ? { status: 500, body: 'oops' } : undefined));
-    const error = await permanentError(sender({ attempts: 4, backoffMs: 100, sleep: pauses.sleep }).post('CA', MESSAGE));
+    const error = await sendError(sender({ attempts: 4, backoffMs: 100, sleep: pauses.sleep }).post('CA', MESSAGE), false);
     expect(error.message).toMatch(/gave up after 4 attempts/);
     expect(postAttempts(fake, 'CA')).toHaveLength(4);
     expect(pauses.waits).toEqual([100, 200, 400]);
@@ -169,8 +170,18 @@ describe('ReminderSender and Slack’s answers', () => {
     const idle = await new FakeSlack().start();
     const deadUrl = idle.apiUrl;
     await idle.stop();
-    const error = await permanentError(sender({ attempts: 3, backoffMs: 10, sleep: pauses.sleep }, deadUrl).post('CA', MESSAGE));
+    const error = await sendError(sender({ attempts: 3, backoffMs: 10, sleep: pauses.sleep }, deadUrl).post('CA', MESSAGE), false);
     expect(error.message).toMatch(/gave up after 3 attempts/);
     expect(pauses.waits).toEqual([10, 20]);
+  });
+});
+
+describe('a join that fails for a passing reason', () => {
+  it('is retried, and is not a permanent verdict on the channel', async () => {
+    fake.respond((call) => (call.method === 'chat.postMessage' ? { body: { ok: false, error: 'not_in_channel' } } : undefined));
+    fake.respond((call) => (call.method === 'conversations.join' ? { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } } : undefined));
+    const error = await sendError(sender({ attempts: 3 }).post('CPUBLIC', MESSAGE), false);
+    expect(error.code).toBe('not_in_channel');
+    expect(fake.calledMethods('conversations.join').length).toBeGreaterThan(1);
   });
 });

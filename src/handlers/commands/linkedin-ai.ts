@@ -28,7 +28,7 @@ export function parseCommandText(
   const now = deps.now();
   const trimmed = text.trim();
   if (!trimmed) return { request: { k: 'overview' }, message: cardForRequest(deps.kb, { k: 'overview' }, now) };
-  const shortcut = SHORTCUTS[trimmed.toLowerCase()];
+  const shortcut = Object.hasOwn(SHORTCUTS, trimmed.toLowerCase()) ? SHORTCUTS[trimmed.toLowerCase()] : undefined;
   if (shortcut) return { request: shortcut, message: cardForRequest(deps.kb, shortcut, now) };
   const region = /^region\s+(.+)$/is.exec(trimmed);
   if (region?.[1]) {
