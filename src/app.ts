@@ -13,7 +13,7 @@ import { ReminderScheduler } from './reminders/scheduler.js';
 import { ReminderStore } from './reminders/reminder-store.js';
 import { ReminderSender, type SenderOptions } from './reminders/sender.js';
 import type { Store } from './store/store.js';
-import { WebClient } from '@slack/web-api';
+import { retryPolicies, WebClient } from '@slack/web-api';
 
 export interface CreateAppOptions {
   config: Config;
@@ -64,9 +64,10 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
   });
   const deps: Deps = { kb, store, logger, admins: new AdminChecker(config.ADMIN_USER_IDS, logger), now, reminders, scheduler };
   const log = boltLogger(logger);
+  // Answers are worth a few retries, not web-api's default half hour of them.
   const clientOptions = {
     slackApiUrl: config.SLACK_API_URL,
-    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+    retryConfig: options.retries !== undefined ? { retries: options.retries } : retryPolicies.fiveRetriesInFiveMinutes,
   };
   const socketMode = Boolean(config.SLACK_APP_TOKEN) && !options.receiver;
   const httpReceiver =
@@ -84,6 +85,9 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
     ignoreSelf: true,
     // The app keeps no conversation state; Bolt's default store would cost every request a lookup.
     convoStore: false,
+    // With a token, Bolt checks it (auth.test) at start-up; deferred, the caller awaits app.init()
+    // and turns a bad token into a clear message instead of an unhandled rejection.
+    deferInitialization: !options.authorize,
   });
   app.error(async (error) => {
     logger.error({ err: error }, 'a listener failed');

@@ -28,7 +28,8 @@ describe('the app over HTTP, signed as Slack signs, against a stand-in Web API',
     store = await Store.open(database.url);
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test-token', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
     const logger = pino({ level: 'silent' });
-    const { httpReceiver } = createSlackApp({ config, kb: loadKnowledgeBase(), store, logger, retries: 0 });
+    const { app, httpReceiver } = createSlackApp({ config, kb: loadKnowledgeBase(), store, logger, retries: 0 });
+    await app.init(); // auth.test against the stand-in
     if (!httpReceiver) throw new Error('expected HTTP mode');
     server = createHttpServer({ receiver: httpReceiver, logger, health: async () => ({ mode: 'http' }) });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -166,5 +167,23 @@ describe('the app over HTTP, signed as Slack signs, against a stand-in Web API',
     const hook = fake.calls.find((c) => c.method.startsWith('/hooks/'));
     expect(hook?.body.replace_original).toBe(true);
     expect(JSON.stringify(hook?.body.blocks)).toContain(loadKnowledgeBase().topic('minors').title);
+  });
+});
+
+describe('start-up with a bad token', () => {
+  it('rejects app.init() with Slack’s error instead of crashing later', async () => {
+    const fake = await new FakeSlack().start();
+    fake.respond((call) => (call.method === 'auth.test' ? { body: { ok: false, error: 'invalid_auth' } } : undefined));
+    const database = sqliteDatabase();
+    const store = await Store.open(database.url);
+    try {
+      const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: fake.apiUrl });
+      const { app } = createSlackApp({ config, kb: loadKnowledgeBase(), store, logger: pino({ level: 'silent' }), retries: 0 });
+      await expect(app.init()).rejects.toMatchObject({ data: { error: 'invalid_auth' } });
+    } finally {
+      await store.close();
+      await database.drop();
+      await fake.stop();
+    }
   });
 });

@@ -146,3 +146,17 @@ describe('/linkedin-ai', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('text as Slack sends it', () => {
+  it('reads &amp; &lt; &gt; as the characters the person typed, and shows them escaped once', async () => {
+    const region = await run('region Bosnia &amp; Herzegovina');
+    expect(headerOf(region)).toContain('Rest of the world');
+    const unsure = await run('linkedin ai data Q&amp;A?');
+    expect(visibleText(unsure)).not.toContain('&amp;amp;');
+  });
+
+  it('treats "remind me…" as a question, and "remind #channel…" as a reminder command', async () => {
+    const body = await run('remind me how to opt out of the AI training');
+    expect(headerOf(body)).toBe(h.kb.topic('opt-out-how').title);
+  });
+});

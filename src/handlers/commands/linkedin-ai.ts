@@ -3,7 +3,7 @@ import { withShareButton } from '../../blocks/parts.js';
 import type { CardRequest } from '../../blocks/actions.js';
 import type { EngineResult } from '../../engine/engine.js';
 import type { SlackMessage } from '../../blocks/limits.js';
-import { quoteUserText } from '../../blocks/mrkdwn.js';
+import { quoteUserText, unescapeMrkdwn } from '../../blocks/mrkdwn.js';
 import { cardForRequest, helpCard, respond } from '../../respond.js';
 import type { Deps } from '../deps.js';
 import { listReminders, remind } from './reminder-commands.js';
@@ -42,11 +42,14 @@ export function parseCommandText(
 
 export function register(app: App, deps: Deps): void {
   app.command(COMMAND, async ({ command, ack, client, respond }) => {
+    // Slack sends &, < and > escaped; the question is read as typed (and escaped again on output).
+    const text = unescapeMrkdwn(command.text ?? '').trim();
     // Reminder management talks to Slack (who is an admin, which time zone): acknowledge first.
-    const remindText = /^remind\s+(.*)$/is.exec(command.text?.trim() ?? '');
+    // "remind" starts a reminder command only when a channel follows; "remind me how…" is a question.
+    const remindText = /^remind\s+((?:<#|#|[CG][A-Z0-9]{6,}\b).*)$/is.exec(text);
     const asker = { teamId: command.team_id, userId: command.user_id };
-    const isRemind = remindText !== null || /^remind$/i.test(command.text?.trim() ?? '');
-    if (isRemind || /^reminders$/i.test(command.text?.trim() ?? '')) {
+    const isRemind = remindText !== null || /^remind$/i.test(text);
+    if (isRemind || /^reminders$/i.test(text)) {
       await ack();
       try {
         if (isRemind) await remind(deps, client, asker, remindText?.[1] ?? '', respond);
@@ -60,7 +63,7 @@ export function register(app: App, deps: Deps): void {
       }
       return;
     }
-    const parsed = parseCommandText(deps, command.text ?? '');
+    const parsed = parseCommandText(deps, text);
     if ('unknownPlace' in parsed) {
       const help = helpCard(deps.kb);
       await ack({

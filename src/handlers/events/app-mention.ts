@@ -1,15 +1,16 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { unescapeMrkdwn } from '../../blocks/mrkdwn.js';
 import type { Deps } from '../deps.js';
 import { answerMessage } from './answer-message.js';
 import { claim } from './claim.js';
 
-/** The mention of the bot itself is not part of the question ("<@U123> does this apply to us?"). */
-export function stripBotMention(text: string, botUserId: string | undefined): string {
-  if (!botUserId) return text.trim();
-  return text
-    .replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/**
+ * The question as the person typed it: the mention of the bot itself removed ("<@U123> does this
+ * apply to us?"), and Slack's escaping of &, < and > undone (it is escaped again on output).
+ */
+export function questionFromMessage(text: string, botUserId: string | undefined): string {
+  const withoutBot = botUserId ? text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ') : text;
+  return unescapeMrkdwn(withoutBot.replace(/\s+/g, ' ').trim());
 }
 
 export const eventType = 'app_mention';
@@ -21,7 +22,7 @@ export async function handle(
 ): Promise<void> {
   if (!(await claim(deps, body))) return;
   if (!event.user) return;
-  const question = stripBotMention(event.text ?? '', context.botUserId);
+  const question = questionFromMessage(event.text ?? '', context.botUserId);
   await answerMessage(
     deps,
     client,

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { answerMessage } from './answer-message.js';
 import { claim } from './claim.js';
-import { stripBotMention } from './app-mention.js';
+import { questionFromMessage } from './app-mention.js';
 
 export const eventType = 'message';
 
@@ -14,5 +14,5 @@ export async function handle({ event, body, client, context }: SlackEventMiddlew
   if (!('user' in event) || !event.user || event.user === context.botUserId) return;
   if (!(await claim(deps, body))) return;
   const text = 'text' in event && typeof event.text === 'string' ? event.text : '';
-  await answerMessage(deps, client, { channel: event.channel, teamId: body.team_id, userId: event.user }, stripBotMention(text, context.botUserId));
+  await answerMessage(deps, client, { channel: event.channel, teamId: body.team_id, userId: event.user }, questionFromMessage(text, context.botUserId));
 }
