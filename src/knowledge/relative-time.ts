@@ -4,13 +4,13 @@ import { DateTime } from 'luxon';
 export function describeDate(isoDate: string, now: DateTime): string {
   const date = DateTime.fromISO(isoDate, { zone: 'utc' });
   if (!date.isValid) return isoDate;
-  const label = date.toFormat(date.toFormat('yyyy-MM-dd') === isoDate ? 'd MMMM yyyy' : 'MMMM yyyy');
+  const label = date.toFormat(isoDate.length === 10 ? 'd MMMM yyyy' : isoDate.length === 7 ? 'MMMM yyyy' : 'yyyy');
   return `${label} (${relativeToNow(date, now)})`;
 }
 
-/** A rounded, friendly distance: "today", "in 3 days", "5 weeks ago", "about a year ago". */
+/** A rounded, friendly distance: "today", "in 3 days", "5 weeks ago", "about a year ago", in calendar days of `date`'s zone. */
 export function relativeToNow(date: DateTime, now: DateTime): string {
-  const days = Math.round(date.startOf('day').diff(now.toUTC().startOf('day'), 'days').days);
+  const days = Math.round(date.startOf('day').diff(now.setZone(date.zone).startOf('day'), 'days').days);
   const abs = Math.abs(days);
   if (abs === 0) return 'today';
   let amount: string;

@@ -163,14 +163,20 @@ export function cronPattern(schedule: Exclude<Schedule, { kind: 'once' }>): stri
 
 /**
  * The first occurrence strictly after `after`, in the reminder's zone (croner handles the clock
- * changes: a time that does not exist that day runs at the next valid instant, a repeated one once).
+ * changes: a time that does not exist that day runs once, just after the clocks jump; a time that
+ * happens twice runs once, the first time).
  * Null when there is none left (a one-off already past, or past `until`).
  */
 export function nextOccurrence(schedule: Schedule, timezone: string, until: string | null, after: DateTime): DateTime | null {
   let next: DateTime | null;
   if (schedule.kind === 'once') {
-    const at = DateTime.fromISO(`${schedule.date}T${schedule.time}`, { zone: timezone });
-    next = at.isValid && at > after ? at : null;
+    // Through croner too (a yearly pattern from the day before), so a one-off and a daily reminder
+    // at the same clock time land on the same instant on the days the clocks change.
+    const day = DateTime.fromISO(schedule.date, { zone: timezone });
+    const [h, m] = schedule.time.split(':').map(Number);
+    const run = new Cron(`${m} ${h} ${day.day} ${day.month} *`, { timezone }).nextRun(day.minus({ days: 1 }).toJSDate());
+    const at = run ? DateTime.fromJSDate(run, { zone: timezone }) : null;
+    next = at && at.hasSame(day, 'year') && at > after ? at : null;
   } else {
     const run = new Cron(cronPattern(schedule), { timezone }).nextRun(after.toJSDate());
     next = run ? DateTime.fromJSDate(run, { zone: timezone }) : null;

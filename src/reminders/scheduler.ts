@@ -126,7 +126,11 @@ export class ReminderScheduler {
     if (now.diff(scheduled).toMillis() > Duration.fromObject(MAX_LATENESS).toMillis()) {
       // Too late to be useful: skip to the next occurrence after now, and say so in the log.
       const next = nextOccurrence(reminder.schedule, reminder.timezone, reminder.until, now);
-      const detail = `missed by ${Math.round(now.diff(scheduled, 'minutes').minutes)} minutes (no app was running); skipped`;
+      const missed = countOccurrences(reminder, scheduled, now);
+      const detail =
+        missed > 1
+          ? `${missed} occurrences missed from ${occurrence} (no app was running); the first was ${Math.round(now.diff(scheduled, 'minutes').minutes)} minutes late; all skipped`
+          : `missed by ${Math.round(now.diff(scheduled, 'minutes').minutes)} minutes (no app was running); skipped`;
       const claimed = await reminders.claim(reminder, occurrence, { instanceId: this.instanceId, next, status: 'skipped', detail }, now);
       if (claimed) this.options.logger.warn({ reminder: reminder.id, occurrence }, detail);
       return claimed ? 'skipped' : 'alreadyClaimed';
@@ -195,4 +199,11 @@ export class ReminderScheduler {
       this.options.logger.warn({ err: error, reminder: reminder.id }, 'could not tell the creator that a reminder failed');
     }
   }
+}
+
+/** Occurrences from `from` (included) up to `to`, counted to record how many an outage skipped (at most 1000). */
+function countOccurrences(reminder: Reminder, from: DateTime, to: DateTime): number {
+  let count = 0;
+  for (let at: DateTime | null = from; at && at <= to && count < 1000; at = nextOccurrence(reminder.schedule, reminder.timezone, reminder.until, at)) count++;
+  return count;
 }

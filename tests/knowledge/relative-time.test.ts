@@ -25,3 +25,15 @@ describe('dates relative to today', () => {
     expect(renderDates('In effect since {{date:2025-11-03}}.', at('2026-11-29'))).toBe('In effect since 3 November 2025 (about a year ago).');
   });
 });
+
+describe('days counted in the date’s own zone', () => {
+  it('says "in 1 day" for tomorrow morning in Los Angeles, seen on Sunday evening there', () => {
+    const monday9 = DateTime.fromISO('2026-11-30T09:00', { zone: 'America/Los_Angeles' });
+    const sundayEvening = DateTime.fromISO('2026-11-29T20:00', { zone: 'America/Los_Angeles' }).toUTC();
+    expect(relativeToNow(monday9, sundayEvening)).toBe('in 1 day');
+  });
+
+  it('writes a year-only date as the year', () => {
+    expect(describeDate('2024', DateTime.fromISO('2026-11-29', { zone: 'utc' }))).toBe('2024 (about 3 years ago)');
+  });
+});

@@ -114,4 +114,20 @@ describe('reminder regressions', () => {
     await reminders.pause(r.id, now);
     expect((await reminders.resume(r.id, now)).nextRunAt).toBe('2031-03-10T08:00:00.000Z');
   });
+
+  it('records how many occurrences an outage skipped, not only the first', async () => {
+    db = sqliteDatabase();
+    store = await Store.open(db.url);
+    const reminders = new ReminderStore(store.db);
+    const clock = new Clock(utc('2026-11-29T12:00:00Z'));
+    const r = await reminders.create(newReminder({ schedule: { kind: 'daily', time: '09:00' }, timezone: 'UTC' }), clock.now());
+    expect(r.nextRunAt).toBe('2026-11-30T09:00:00.000Z');
+    clock.set('2026-12-03T10:00:00Z'); // Monday to Thursday 09:00 passed with no app running
+    expect(await scheduler(reminders, clock).tick()).toMatchObject({ skipped: 1, sent: 0 });
+    const [delivery] = await reminders.deliveries(r.id);
+    expect(delivery).toMatchObject({ status: 'skipped', occurrence: '2026-11-30T09:00:00.000Z' });
+    expect(delivery?.detail).toMatch(/^4 occurrences missed/);
+    expect((await reminders.get(r.id))?.nextRunAt).toBe('2026-12-04T09:00:00.000Z');
+    expect(fake.calledMethods('chat.postMessage')).toEqual([]);
+  });
 });
