@@ -90,7 +90,7 @@ clearInterval(sampler);
 const posts = fake.calledMethods('chat.postMessage').filter((c) => c.ok && String(c.body.blocks ?? '').includes('reminder:'));
 const perReminder = new Map<string, number>();
 for (const p of posts) {
-  const id = /"block_id":"reminder:([^"]+)"/.exec(String(p.body.blocks))?.[1] ?? '?';
+  const id = /"block_id":"reminder:([^":]+)/.exec(String(p.body.blocks))?.[1] ?? '?';
   perReminder.set(id, (perReminder.get(id) ?? 0) + 1);
 }
 const duplicates = [...perReminder.values()].reduce((a, n) => a + Math.max(0, n - 1), 0);

@@ -15,6 +15,12 @@ export interface ReminderCardInput {
 
 export const REMINDER_BLOCK_PREFIX = 'reminder:';
 
+/** The reminder id in a reminder card's block_id ("reminder:<id>:<count>"), or null. */
+export function reminderIdOfBlock(blockId: string | undefined): string | null {
+  if (!blockId?.startsWith(REMINDER_BLOCK_PREFIX)) return null;
+  return blockId.slice(REMINDER_BLOCK_PREFIX.length).split(':')[0] || null;
+}
+
 /** The scheduled reminder: what changed and since when, what to do, the setting, and who has done it. */
 export function buildReminderCard(input: ReminderCardInput): SlackMessage {
   const regions =
@@ -29,7 +35,8 @@ export function buildReminderCard(input: ReminderCardInput): SlackMessage {
     section(
       "*What to do (about a minute):*\n1. Open the setting with the button below (or LinkedIn → *Me → Settings & Privacy → Data privacy → Data for Generative AI Improvement*).\n2. Turn off *Use my data for training content creation AI models* if you do not want your data used.\n3. Press *✅ I've opted out* so the team knows.",
     ),
-    ...actions([settingButton(), confirmOptOutButton()], `${REMINDER_BLOCK_PREFIX}${input.reminderId}`),
+    // A new block_id whenever the count changes, as Slack asks of updated messages.
+    ...actions([settingButton(), confirmOptOutButton()], `${REMINDER_BLOCK_PREFIX}${input.reminderId}:${n}`),
     context(
       `✅ *${n} ${n === 1 ? 'person has' : 'people have'}* confirmed opting out`,
       'Opting out stops future training only. Questions? Ask `/linkedin-ai` anything.',

@@ -28,10 +28,11 @@ const STATUS = { active: '🟢 active', paused: '⏸️ paused', failed: '🔴 f
 const PER_REMINDER_BLOCKS = 2;
 
 /** The admins' list of reminders, each with pause/resume, delete and send-now buttons. */
-export function buildRemindersCard(items: ReminderListItem[]): SlackMessage {
-  const room = Math.floor((LIMITS.blocksPerMessage - 3) / PER_REMINDER_BLOCKS);
+export function buildRemindersCard(items: ReminderListItem[], notice?: string): SlackMessage {
+  const room = Math.floor((LIMITS.blocksPerMessage - 4) / PER_REMINDER_BLOCKS);
   const shown = items.slice(0, room);
   const blocks: KnownBlock[] = [header(`Reminders (${items.length})`)];
+  if (notice) blocks.push(context(`ℹ️ ${escapeMrkdwn(notice)}`));
   if (items.length === 0) blocks.push(section('No reminders yet. Create one with `/linkedin-ai remind #channel weekdays 9am`.'));
   for (const r of shown) {
     const lines = [
@@ -57,5 +58,5 @@ export function buildRemindersCard(items: ReminderListItem[]): SlackMessage {
   }
   if (items.length > shown.length)
     blocks.push(context(`${items.length - shown.length} more not shown: use \`npm run reminders -- list\` on the server.`));
-  return enforceLimits({ text: `Reminders: ${items.length}`, blocks });
+  return enforceLimits({ text: notice ? escapeMrkdwn(notice) : `Reminders: ${items.length}`, blocks });
 }

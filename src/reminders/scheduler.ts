@@ -170,6 +170,29 @@ export class ReminderScheduler {
     return 'sent';
   }
 
+  /**
+   * Shows the current acknowledgement count on a posted reminder. Clicks can race, so the count is
+   * read again after each update and the message updated again if it moved. Through this client a
+   * 429 is reported, not queued: the next click updates the count instead.
+   */
+  async showAcknowledgements(channel: string, ts: string, reminderId: string): Promise<void> {
+    // A deleted reminder's messages still count, without @here.
+    const reminder = (await this.options.reminders.get(reminderId)) ?? { id: reminderId, mentionHere: false };
+    let shown = -1;
+    for (let i = 0; i < 3; i++) {
+      const count = await this.options.reminders.countAcknowledgements(channel, ts);
+      if (count === shown) return;
+      const card = this.card(reminder, count);
+      try {
+        await this.options.client.chat.update({ channel, ts, text: card.text, blocks: card.blocks });
+      } catch (error) {
+        this.options.logger.warn({ err: error, channel }, 'could not update the count on a reminder');
+        return;
+      }
+      shown = count;
+    }
+  }
+
   /** The reminder card as it stands, with `acknowledged` people counted. */
   card(reminder: Pick<Reminder, 'id' | 'mentionHere'>, acknowledged: number) {
     // The latest change in the knowledge base is the one to remind people of (3 November 2025).

@@ -1,3 +1,4 @@
+import { reminderIdOfBlock } from '../../src/blocks/reminder-card.js';
 /**
  * Helpers for the reminder tests: a scheduler built the way the app builds it (createSlackApp),
  * talking to a FakeSlack through SLACK_API_URL, with a clock the test moves and no real sleeping.
@@ -134,7 +135,7 @@ export function toPost(call: FakeCall, ts: string | null = null): Post {
     text: String(call.body.text ?? ''),
     blocks,
     ts,
-    reminderId: reminderBlock ? (reminderBlock.block_id as string).slice('reminder:'.length) : null,
+    reminderId: reminderIdOfBlock(reminderBlock?.block_id as string | undefined),
     raw: call,
   };
 }

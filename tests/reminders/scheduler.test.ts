@@ -104,7 +104,7 @@ describe('the reminder scheduler, one app (SQLite)', () => {
       expect(all).toContainEqual(expect.objectContaining({ action_id: ACTIONS.openSetting, url: LINKEDIN_SETTING_URL }));
       expect(LINKEDIN_SETTING_URL).toBe('https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement');
       expect(all).toContainEqual(expect.objectContaining({ action_id: ACTIONS.confirmOptOut }));
-      expect(post.blocks.find((b) => b.type === 'actions')?.block_id).toBe(`reminder:${r.id}`);
+      expect(post.blocks.find((b) => b.type === 'actions')?.block_id).toBe(`reminder:${r.id}:0`);
       expect(blockTexts(post.blocks)).toContain('0 people have');
       expect(post.text).toMatch(/Data for Generative AI Improvement/);
       expect(limitViolations(asMessage(post))).toEqual([]);

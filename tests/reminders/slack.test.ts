@@ -277,7 +277,7 @@ describe('"✅ I\'ve opted out" on a reminder message', () => {
   function confirmClick(reminderId: string, user: string): Json {
     const body = buttonClick(ACTIONS.confirmOptOut, { value: 'confirm', user, channel: 'C1' });
     const [action] = body.actions as Json[];
-    (action as Json).block_id = `reminder:${reminderId}`;
+    (action as Json).block_id = `reminder:${reminderId}:0`;
     expect(body.container).toMatchObject({ type: 'message', channel_id: 'C1', message_ts: MESSAGE_TS });
     return body;
   }
@@ -300,7 +300,7 @@ describe('"✅ I\'ve opted out" on a reminder message', () => {
     expect(visibleText(update.calls[0])).toContain('1 person has');
     expect(visibleText(update.calls[1])).toContain('2 people have');
     expect(headerOf(update.calls[1])).toBe('🔔 Check your LinkedIn AI-training setting');
-    expect(blocksOf(update.calls[1]).find((b) => b.type === 'actions')?.block_id).toBe(`reminder:${r.id}`);
+    expect(blocksOf(update.calls[1]).find((b) => b.type === 'actions')?.block_id).toBe(`reminder:${r.id}:2`);
     expect(limitViolations(asMessage(update.calls[1]))).toEqual([]);
 
     // Each clicker is answered privately; the second click by U1 says it was already noted.

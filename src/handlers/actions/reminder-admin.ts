@@ -38,6 +38,6 @@ export async function handle({ ack, body, respond, client }: SlackActionMiddlewa
     if (!(error instanceof ReminderError)) throw error;
     note = error.message;
   }
-  const card = buildRemindersCard(await listItems(deps.reminders, teamId, deps.now()));
-  await respond({ replace_original: true, text: note || card.text, blocks: card.blocks });
+  const card = buildRemindersCard(await listItems(deps.reminders, teamId, deps.now()), note || undefined);
+  await respond({ replace_original: true, text: card.text, blocks: card.blocks });
 }

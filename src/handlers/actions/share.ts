@@ -21,7 +21,6 @@ export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<B
   const card = sharedBy(cardForRequest(deps.kb, request, deps.now()), userId);
   try {
     await respond({ response_type: 'in_channel', replace_original: false, text: card.text, blocks: card.blocks });
-    await respond({ delete_original: true });
   } catch (error) {
     deps.logger.error({ err: error }, 'could not share a card in the channel');
     await respond({
@@ -29,5 +28,8 @@ export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<B
       replace_original: false,
       text: "Sorry, I couldn't post in this channel. If it is private, invite me first.",
     }).catch(() => undefined);
+    return;
   }
+  // Shared: the private copy can go. If it cannot, it simply stays.
+  await respond({ delete_original: true }).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not remove the private copy of a shared card'));
 }
