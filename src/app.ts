@@ -35,6 +35,8 @@ export interface SlackApp {
   deps: Deps;
   /** Not started: main() starts it, tests drive its tick(). */
   scheduler: ReminderScheduler;
+  /** Resolves when no listener is running (or after `timeoutMs`): for a graceful shutdown. */
+  idle(timeoutMs: number): Promise<void>;
   /** Present in HTTP mode: Slack's requests go to its requestListener. */
   httpReceiver: HTTPReceiver | null;
 }
@@ -92,8 +94,23 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
   app.error(async (error) => {
     logger.error({ err: error }, 'a listener failed');
   });
+  // Counts listeners at work: HTTP answers are sent before they finish (the ack goes first), so
+  // shutting down must wait for them, not only for the server.
+  let inFlight = 0;
+  app.use(async ({ next }) => {
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+    }
+  });
+  const idle = async (timeoutMs: number) => {
+    const deadline = Date.now() + timeoutMs;
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  };
   commands.register(app, deps);
   events.register(app, deps);
   actions.register(app, deps);
-  return { app, deps, httpReceiver, scheduler };
+  return { app, deps, httpReceiver, scheduler, idle };
 }

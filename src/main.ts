@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
   const store = await Store.open(config.DATABASE_URL, (error) => logger.warn({ err: error }, 'a pooled database connection was dropped'));
-  const { app, httpReceiver, scheduler } = createSlackApp({ config, kb, store, logger });
+  const { app, httpReceiver, scheduler, idle } = createSlackApp({ config, kb, store, logger });
 
   const purge = setInterval(() => {
     store.purgeExpired().catch((error: unknown) => logger.warn({ err: error }, 'could not purge expired rows'));
@@ -53,7 +53,12 @@ async function main(): Promise<void> {
     });
     await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
     logger.info({ port: config.PORT, mode: 'http', topics: kb.topics.size }, 'listening for Slack at POST /slack/events');
-    stop = () => new Promise((resolve) => server.close(() => resolve()));
+    stop = () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections with no request under way would hold close() open.
+        server.closeIdleConnections();
+      });
   } else {
     await app.start();
     logger.info({ mode: 'socket', topics: kb.topics.size }, 'connected to Slack in Socket Mode');
@@ -68,11 +73,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing the ones under way');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     clearInterval(purge);
     await scheduler.stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping reminders'));
     await stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
+    await idle(8000);
     await store.close().catch((error: unknown) => logger.warn({ err: error }, 'error while closing the database'));
     logger.info('stopped');
     process.exit(0);

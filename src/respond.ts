@@ -40,13 +40,17 @@ export function respond(kb: KnowledgeBase, question: string, now: DateTime = Dat
   if (hit) return hit;
   const result = answerQuestion(kb, question);
   const response = { result, message: cardFor(kb, result, now) };
-  if (cache.size >= ANSWER_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
-  cache.set(key, response);
+  // Long texts are rarely asked twice; keeping them would only hold memory.
+  if (question.length <= MAX_CACHED_QUESTION) {
+    if (cache.size >= ANSWER_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
+    cache.set(key, response);
+  }
   return response;
 }
 
 /** Answers kept per knowledge base; the oldest goes first. Cards are immutable once built. */
 const ANSWER_CACHE_SIZE = 2000;
+const MAX_CACHED_QUESTION = 300;
 const answerCaches = new WeakMap<KnowledgeBase, Map<string, Response>>();
 
 export function cardFor(kb: KnowledgeBase, result: EngineResult, now: DateTime): SlackMessage {

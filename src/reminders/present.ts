@@ -14,11 +14,9 @@ export function describeNextRun(reminder: Reminder, now: DateTime): string | nul
 /** The admins' list, with the acknowledgements on each reminder's latest message. */
 export async function listItems(reminders: ReminderStore, teamId: string, now: DateTime): Promise<ReminderListItem[]> {
   const all = await reminders.list(teamId);
-  const deliveries = await reminders.deliveries();
   return Promise.all(
     all.map(async (r) => {
-      // deliveries() come in the order they were claimed, so the last sent one is the latest message.
-      const latest = deliveries.filter((d) => d.reminderId === r.id && d.status === 'sent' && d.messageTs).at(-1);
+      const latest = await reminders.latestSent(r.id);
       return {
         id: r.id,
         channelId: r.channelId,
@@ -26,7 +24,7 @@ export async function listItems(reminders: ReminderStore, teamId: string, now: D
         schedule: describeSchedule(r.schedule, r.timezone, r.until),
         next: describeNextRun(r, now),
         lastError: r.lastError,
-        acknowledged: latest?.messageTs ? await reminders.countAcknowledgements(latest.channelId, latest.messageTs) : null,
+        acknowledged: latest ? await reminders.countAcknowledgements(latest.channelId, latest.messageTs) : null,
         mentionHere: r.mentionHere,
       };
     }),

@@ -238,6 +238,20 @@ export class ReminderStore implements ChannelSlots {
     }));
   }
 
+  /** The reminder's most recent message that went out (scheduled or "send now"), or null. */
+  async latestSent(reminderId: string): Promise<{ channelId: string; messageTs: string } | null> {
+    const row = await this.db
+      .selectFrom('reminder_deliveries')
+      .select(['channel_id', 'message_ts'])
+      .where('reminder_id', '=', reminderId)
+      .where('status', '=', 'sent')
+      .where('message_ts', 'is not', null)
+      .orderBy('claimed_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.message_ts ? { channelId: row.channel_id, messageTs: row.message_ts } : null;
+  }
+
   /** Records that a person clicked "I've opted out" on a reminder message; true the first time. */
   async acknowledge(channelId: string, messageTs: string, userId: string, now: DateTime = DateTime.utc()): Promise<boolean> {
     const r = await this.db

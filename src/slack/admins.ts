@@ -3,9 +3,15 @@ import type { Logger } from 'pino';
 
 const CACHE_MS = 5 * 60_000;
 
-/** Workspace admins and owners (from users.info), plus ADMIN_USER_IDS. Cached for five minutes. */
+interface UserFacts {
+  admin: boolean;
+  /** The person's Slack time zone (IANA), if users.info gave one. */
+  tz: string | null;
+}
+
+/** Workspace admins and owners (from users.info), plus ADMIN_USER_IDS, and people's time zones. Cached for five minutes. */
 export class AdminChecker {
-  private readonly cache = new Map<string, { admin: boolean; until: number }>();
+  private readonly cache = new Map<string, UserFacts & { until: number }>();
 
   constructor(
     private readonly configured: readonly string[],
@@ -14,17 +20,26 @@ export class AdminChecker {
 
   async isAdmin(client: WebClient, userId: string): Promise<boolean> {
     if (this.configured.includes(userId)) return true;
+    // Without users:read or on a Slack outage, nobody gets admin rights they may not have.
+    return (await this.facts(client, userId))?.admin ?? false;
+  }
+
+  /** The person's Slack time zone, or null when Slack does not say. */
+  async timezone(client: WebClient, userId: string): Promise<string | null> {
+    return (await this.facts(client, userId))?.tz ?? null;
+  }
+
+  private async facts(client: WebClient, userId: string): Promise<UserFacts | null> {
     const hit = this.cache.get(userId);
-    if (hit && hit.until > Date.now()) return hit.admin;
+    if (hit && hit.until > Date.now()) return hit;
     try {
       const { user } = await client.users.info({ user: userId });
-      const admin = Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
-      this.cache.set(userId, { admin, until: Date.now() + CACHE_MS });
-      return admin;
+      const facts = { admin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner), tz: user?.tz ?? null };
+      this.cache.set(userId, { ...facts, until: Date.now() + CACHE_MS });
+      return facts;
     } catch (error) {
-      // Without users:read or on a Slack outage, nobody gets admin rights they may not have.
-      this.logger.warn({ err: error, userId }, 'users.info failed; treating the user as not an admin');
-      return false;
+      this.logger.warn({ err: error, userId }, 'users.info failed');
+      return null;
     }
   }
 }

@@ -80,6 +80,8 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('detail', 'text')
           .addPrimaryKeyConstraint('reminder_deliveries_pk', ['reminder_id', 'occurrence'])
           .execute();
+        // Every check looks for claims left unfinished; this keeps that cheap as deliveries pile up.
+        await db.schema.createIndex('reminder_deliveries_unfinished').on('reminder_deliveries').columns(['status', 'claimed_at']).execute();
         await db.schema
           .createTable('reminder_acks')
           .addColumn('channel_id', 'varchar(32)', (c) => c.notNull())

@@ -87,11 +87,5 @@ function formsHelp(): string {
 
 /** The person's own Slack time zone, else UTC. */
 async function userTimezone(deps: Deps, client: WebClient, userId: string): Promise<string> {
-  try {
-    const { user } = await client.users.info({ user: userId });
-    return user?.tz ?? 'UTC';
-  } catch (error) {
-    deps.logger.warn({ err: error }, 'could not read the user’s time zone; using UTC');
-    return 'UTC';
-  }
+  return (await deps.admins.timezone(client, userId)) ?? 'UTC';
 }
