@@ -54,7 +54,7 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
     logger: boltLogger(logger),
   });
   const reminders = new ReminderStore(store.db);
-  // Channel pacing lives in the database (reminders.reserveChannelSlot), so replicas share it.
+  // Channel pacing lives in the database (the store hands out slots), so replicas share it.
   const scheduler = new ReminderScheduler({
     reminders,
     sender: new ReminderSender({ client: reminderClient, logger, slots: reminders, ...options.senderOptions }),

@@ -35,7 +35,9 @@ async function main(): Promise<void> {
     await app.init();
   } catch (error) {
     const code = (error as { data?: { error?: string }; code?: string }).data?.error ?? (error as { code?: string }).code ?? 'unknown error';
-    process.stderr.write(`Slack did not accept the bot token (${code}). Check SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token) and SLACK_API_URL.\n`);
+    process.stderr.write(
+      `Slack did not accept the bot token (${code}). Check SLACK_BOT_TOKEN (OAuth & Permissions → Bot User OAuth Token) and SLACK_API_URL.\n`,
+    );
     await store.close();
     process.exit(1);
   }

@@ -1,10 +1,20 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import { groupBySince, type RegionView, type TopicLink } from '../engine/compose.js';
+import type { RegionView, TopicLink } from '../engine/compose.js';
 import type { Organisation } from '../knowledge/load.js';
 import type { TopicFeedback, UnansweredQuestion } from '../store/store.js';
 import { LIMITS, enforceLimits } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, quoteUserText } from './mrkdwn.js';
-import { actions, confirmOptOutButton, context, header, organisationNote, section, settingButton, topicButtons } from './parts.js';
+import {
+  actions,
+  confirmOptOutButton,
+  context,
+  header,
+  organisationNote,
+  section,
+  settingButton,
+  topicButtons,
+  whereItAppliesSection,
+} from './parts.js';
 
 export interface HomeInput {
   overviewSummary: string;
@@ -27,11 +37,7 @@ export function buildHomeView(input: HomeInput): HomeView {
   const blocks: KnownBlock[] = [
     header('LinkedIn & AI training'),
     section(markdownToMrkdwn(input.overviewSummary)),
-    section(
-      `*Where LinkedIn uses members' data for AI training (unless they opt out)*\n${groupBySince(input.regions)
-        .map((g) => `• *${escapeMrkdwn(g.names.join(', '))}:* ${escapeMrkdwn(g.since)}`)
-        .join('\n')}`,
-    ),
+    whereItAppliesSection(input.regions),
     { type: 'divider' },
     header('Opt out in three steps'),
     section(

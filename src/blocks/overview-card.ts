@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { groupBySince, type ComposedAnswer, type RegionView, type TopicLink } from '../engine/compose.js';
+import type { ComposedAnswer, RegionView, TopicLink } from '../engine/compose.js';
 import { enforceLimits, truncate, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain } from './mrkdwn.js';
 import {
@@ -8,10 +8,10 @@ import {
   header,
   markdownSections,
   organisationNote,
-  section,
   settingButton,
   sourcesContext,
   topicButtons,
+  whereItAppliesSection,
 } from './parts.js';
 
 export interface OverviewCardInput {
@@ -23,11 +23,10 @@ export interface OverviewCardInput {
 
 /** The change at a glance: the overview answer, each region's status, and the main questions as buttons. */
 export function buildOverviewCard({ overview, regions, topics }: OverviewCardInput): SlackMessage {
-  const regionLines = groupBySince(regions).map((g) => `• *${escapeMrkdwn(g.names.join(', '))}:* ${escapeMrkdwn(g.since)}`);
   const blocks: KnownBlock[] = [
     header(overview.topic.title),
     ...markdownSections(overview.markdown),
-    section(`*Where LinkedIn uses members' data for AI training (unless they opt out)*\n${regionLines.join('\n')}`),
+    whereItAppliesSection(regions),
     ...organisationNote(overview.organisation),
     sourcesContext(overview.sources, overview.lastChecked),
     ...actions([settingButton(), ...topicButtons(topics.slice(0, 4), overview.context)], 'overview:next'),

@@ -1,9 +1,10 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
-import type { PlaceContext, TopicLink } from '../engine/compose.js';
+import { groupBySince, type PlaceContext, type RegionView, type TopicLink } from '../engine/compose.js';
 import type { Organisation } from '../knowledge/load.js';
 import type { Source } from '../knowledge/schema.js';
 import { ACTIONS, encodeButtonValue, encodeCardRequest, LINKEDIN_SETTING_URL, type CardRequest } from './actions.js';
 import { enforceLimits, LIMITS, truncate, type SlackMessage } from './limits.js';
+import { USER_ID } from './slack-ids.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 
 /** Pieces shared by several cards. */
@@ -109,9 +110,15 @@ const shareable = new WeakMap<SlackMessage, { value: string; shared: SlackMessag
 
 /** The same card, posted for everyone, saying who shared it. `userId` comes from Slack, never from text. */
 export function sharedBy(message: SlackMessage, userId: string): SlackMessage {
-  const who = /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : 'someone';
+  const who = USER_ID.test(userId) ? `<@${userId}>` : 'someone';
   return enforceLimits({
     text: message.text,
-    blocks: [context(`📣 Shared by ${who}`), ...message.blocks.filter((b) => b.block_id !== 'share')].slice(0, LIMITS.blocksPerMessage),
+    blocks: [context(`📣 Shared by ${who}`), ...message.blocks].slice(0, LIMITS.blocksPerMessage),
   });
+}
+
+/** Where the data is used, regions with the same start on one line. */
+export function whereItAppliesSection(regions: RegionView[]): SectionBlock {
+  const lines = groupBySince(regions).map((g) => `• *${escapeMrkdwn(g.names.join(', '))}:* ${escapeMrkdwn(g.since)}`);
+  return section(`*Where LinkedIn uses members' data for AI training (unless they opt out)*\n${lines.join('\n')}`);
 }

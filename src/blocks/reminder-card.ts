@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { enforceLimits, type SlackMessage } from './limits.js';
+import { joinWithAnd } from './words.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { actions, confirmOptOutButton, context, header, section, settingButton } from './parts.js';
 
@@ -23,8 +24,7 @@ export function reminderIdOfBlock(blockId: string | undefined): string | null {
 
 /** The scheduled reminder: what changed and since when, what to do, the setting, and who has done it. */
 export function buildReminderCard(input: ReminderCardInput): SlackMessage {
-  const regions =
-    input.newRegions.length > 1 ? `${input.newRegions.slice(0, -1).join(', ')} and ${input.newRegions.at(-1)}` : (input.newRegions[0] ?? '');
+  const regions = joinWithAnd(input.newRegions);
   const ping = input.mentionHere ? '<!here> ' : '';
   const n = input.acknowledged;
   const blocks: KnownBlock[] = [

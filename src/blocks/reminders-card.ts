@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { enforceLimits, LIMITS, type SlackMessage } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
+import { CHANNEL_ID } from './slack-ids.js';
 import { actions, button, context, header, section } from './parts.js';
 
 export const REMINDER_ADMIN = {
@@ -36,7 +37,7 @@ export function buildRemindersCard(items: ReminderListItem[], notice?: string): 
   if (items.length === 0) blocks.push(section('No reminders yet. Create one with `/linkedin-ai remind #channel weekdays 9am`.'));
   for (const r of shown) {
     const lines = [
-      `*${escapeMrkdwn(r.id)}* in <#${/^[CGD][A-Z0-9]+$/.test(r.channelId) ? r.channelId : 'C0'}> · ${STATUS[r.status]}${r.mentionHere ? ' · @here' : ''}`,
+      `*${escapeMrkdwn(r.id)}* in <#${CHANNEL_ID.test(r.channelId) ? r.channelId : 'C0'}> · ${STATUS[r.status]}${r.mentionHere ? ' · @here' : ''}`,
       escapeMrkdwn(r.schedule),
       r.next && r.status === 'active' ? `Next: ${escapeMrkdwn(r.next)}` : null,
       r.acknowledged !== null ? `✅ ${r.acknowledged} confirmed on the latest message` : null,

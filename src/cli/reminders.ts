@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { DateTime, IANAZone } from 'luxon';
+import { CHANNEL_ID } from '../blocks/slack-ids.js';
 import { describeNextRun } from '../reminders/present.js';
 import { ReminderError, type Reminder } from '../reminders/reminder-store.js';
 import { ReminderStore } from '../reminders/reminder-store.js';
@@ -79,7 +80,7 @@ runCli(async () => {
 
 function newReminder(v: Record<string, string | boolean | undefined>) {
   const channel = String(v.channel ?? '');
-  if (!/^[CGD][A-Z0-9]{6,}$/.test(channel)) fail(`--channel "${channel}" is not a Slack channel id (like C0123456789).`);
+  if (!CHANNEL_ID.test(channel)) fail(`--channel "${channel}" is not a Slack channel id (like C0123456789).`);
   const tz = String(v.tz ?? 'UTC');
   if (!IANAZone.isValidZone(tz)) fail(`--tz "${tz}" is not a time zone (use a name such as Europe/Berlin).`);
   const at = DateTime.fromISO(String(v.at ?? ''), { zone: tz });

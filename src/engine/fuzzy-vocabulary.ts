@@ -15,10 +15,6 @@ export class FuzzyVocabulary {
     for (const s of stems) this.add(s);
   }
 
-  has(stem: string): boolean {
-    return this.known.has(stem);
-  }
-
   /** Known stems equal to `stem`, else those one typo away; empty when none. Short stems must match exactly. */
   lookup(stem: string): readonly string[] {
     if (this.known.has(stem)) return [stem];

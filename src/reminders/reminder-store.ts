@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
-import type { Db, Tables } from '../store/database.js';
+import { toStoredTime as iso, type Db, type Tables } from '../store/database.js';
 import { nextOccurrence, type Schedule } from './schedule.js';
 import type { ChannelSlots } from './sender.js';
 
@@ -43,8 +43,6 @@ export interface Delivery {
 }
 
 export class ReminderError extends Error {}
-
-const iso = (t: DateTime) => t.toUTC().toISO() ?? '';
 
 /** Reminders, their deliveries and the acknowledgements on them, in the app's database. */
 export class ReminderStore implements ChannelSlots {
@@ -113,7 +111,11 @@ export class ReminderStore implements ChannelSlots {
 
   /** Records an error on a reminder that stays active (an occurrence lost to a Slack outage). */
   async noteError(id: string, error: string, now: DateTime = DateTime.utc()): Promise<void> {
-    await this.db.updateTable('reminders').set({ last_error: error.slice(0, 500), updated_at: iso(now) }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('reminders')
+      .set({ last_error: error.slice(0, 500), updated_at: iso(now) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async markFailed(id: string, error: string, now: DateTime = DateTime.utc()): Promise<void> {

@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import { DateTime, IANAZone } from 'luxon';
+import { joinWithAnd } from '../blocks/words.js';
 
 /** A schedule as people write it, parsed. Days are 0 (Sunday) to 6 (Saturday), as in cron. */
 export type Schedule =
@@ -205,7 +206,7 @@ export function describeSchedule(schedule: Schedule, timezone: string, until: st
       break;
     case 'weekly': {
       const names = schedule.days.map((d) => DAY_LABELS[d] ?? '?');
-      text = `every ${names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]} at ${schedule.time}`;
+      text = `every ${joinWithAnd(names)} at ${schedule.time}`;
     }
   }
   return `${text} (${timezone})${until ? `, until ${DateTime.fromISO(until).toFormat('d MMMM yyyy')}` : ''}`;

@@ -227,6 +227,7 @@ export class ReminderScheduler {
 /** Occurrences from `from` (included) up to `to`, counted to record how many an outage skipped (at most 1000). */
 function countOccurrences(reminder: Reminder, from: DateTime, to: DateTime): number {
   let count = 0;
-  for (let at: DateTime | null = from; at && at <= to && count < 1000; at = nextOccurrence(reminder.schedule, reminder.timezone, reminder.until, at)) count++;
+  for (let at: DateTime | null = from; at && at <= to && count < 1000; at = nextOccurrence(reminder.schedule, reminder.timezone, reminder.until, at))
+    count++;
   return count;
 }

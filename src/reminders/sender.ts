@@ -130,7 +130,8 @@ export class ReminderSender {
             if (j.code !== ErrorCode.PlatformError) {
               // A 429 or a network error on the join: worth another try, not a verdict on the channel.
               failures++;
-              if (failures >= this.attempts) throw new SendError('not_in_channel', `not_in_channel, and joining kept failing (${j.code ?? 'unknown'})`, false);
+              if (failures >= this.attempts)
+                throw new SendError('not_in_channel', `not_in_channel, and joining kept failing (${j.code ?? 'unknown'})`, false);
               joined = false;
               await this.sleep(this.backoff * 2 ** (failures - 1));
               continue;

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely';
+import type { DateTime } from 'luxon';
 import pg from 'pg';
 
 /** Tables. Times are ISO 8601 UTC strings, so they sort and compare the same in SQLite and PostgreSQL. */
@@ -56,6 +57,11 @@ export interface Tables {
 }
 
 export type Db = Kysely<Tables>;
+
+/** How times are stored: ISO 8601 in UTC with milliseconds, so they sort as text in both databases. */
+export function toStoredTime(t: DateTime): string {
+  return t.toUTC().toISO() ?? '';
+}
 export type Dialect = 'sqlite' | 'postgres';
 
 /** Opens `sqlite:PATH` (creating the file and its folder) or `postgres://…`. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { openDatabase, type Db, type Dialect } from './database.js';
+import { openDatabase, toStoredTime as iso, type Db, type Dialect } from './database.js';
 import { migrate } from './migrations.js';
 
 /** Questions the app could not answer are kept this long, then deleted (the Home tab says so). */
@@ -138,8 +138,4 @@ export class Store {
       .executeTakeFirst();
     return { questions: Number(q.numDeletedRows), events: Number(e.numDeletedRows) };
   }
-}
-
-function iso(t: DateTime): string {
-  return t.toUTC().toISO({ suppressMilliseconds: false }) ?? '';
 }

@@ -13,7 +13,7 @@ const matches = (pattern: string | RegExp, id: string) => (typeof pattern === 's
 
 /**
  * One Bolt listener routes every button to its handler (one file each). Bolt runs every registered
- * listener's matchers for every request, so one listener instead of five keeps each request cheap.
+ * listener's matchers for every request, so one listener instead of one per handler keeps each request cheap.
  */
 export function register(app: App, deps: Deps): void {
   const any = new RegExp(LISTENERS.map((l) => (typeof l.actionId === 'string' ? `^${l.actionId}$` : l.actionId.source)).join('|'));

@@ -31,5 +31,7 @@ export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<B
     return;
   }
   // Shared: the private copy can go. If it cannot, it simply stays.
-  await respond({ delete_original: true }).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not remove the private copy of a shared card'));
+  await respond({ delete_original: true }).catch((error: unknown) =>
+    deps.logger.warn({ err: error }, 'could not remove the private copy of a shared card'),
+  );
 }

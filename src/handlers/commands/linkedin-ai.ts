@@ -46,7 +46,7 @@ export function register(app: App, deps: Deps): void {
     const text = unescapeMrkdwn(command.text ?? '').trim();
     // Reminder management talks to Slack (who is an admin, which time zone): acknowledge first.
     // "remind" starts a reminder command only when a channel follows; "remind me how…" is a question.
-    const remindText = /^remind\s+((?:<#|#|[CG][A-Z0-9]{6,}\b).*)$/is.exec(text);
+    const remindText = /^remind\s+((?:<#|#|[CGD][A-Z0-9]{6,}\b).*)$/is.exec(text);
     const asker = { teamId: command.team_id, userId: command.user_id };
     const isRemind = remindText !== null || /^remind$/i.test(text);
     if (isRemind || /^reminders$/i.test(text)) {

@@ -2,6 +2,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buildRemindersCard } from '../../blocks/reminders-card.js';
 import { escapeMrkdwn, quoteUserText } from '../../blocks/mrkdwn.js';
+import { CHANNEL_ID } from '../../blocks/slack-ids.js';
 import { describeNextRun, listItems } from '../../reminders/present.js';
 import { ReminderError } from '../../reminders/reminder-store.js';
 import { ACCEPTED_FORMS, describeSchedule, parseSchedule, ScheduleError } from '../../reminders/schedule.js';
@@ -18,8 +19,8 @@ const NOT_ADMIN = "🔒 Only workspace admins and owners (and the people the app
 export function parseRemindArgs(text: string): { channelId: string; scheduleText: string; mentionHere: boolean } | { error: string } {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const first = words.shift() ?? '';
-  const id = /^<#([CG][A-Z0-9]+)(\|[^>]*)?>$/.exec(first)?.[1] ?? (/^[CG][A-Z0-9]{6,}$/.test(first) ? first : null);
-  if (!id) {
+  const id = /^<#([A-Z0-9]+)(\|[^>]*)?>$/.exec(first)?.[1] ?? first;
+  if (!CHANNEL_ID.test(id)) {
     return {
       error: first.startsWith('#')
         ? `Pick the channel from Slack's list as you type # so I get its id (I received “${quoteUserText(first, 80)}”).`

@@ -14,5 +14,10 @@ export async function handle({ event, body, client, context }: SlackEventMiddlew
   if (!('user' in event) || !event.user || event.user === context.botUserId) return;
   if (!(await claim(deps, body))) return;
   const text = 'text' in event && typeof event.text === 'string' ? event.text : '';
-  await answerMessage(deps, client, { channel: event.channel, teamId: body.team_id, userId: event.user }, questionFromMessage(text, context.botUserId));
+  await answerMessage(
+    deps,
+    client,
+    { channel: event.channel, teamId: body.team_id, userId: event.user },
+    questionFromMessage(text, context.botUserId),
+  );
 }
