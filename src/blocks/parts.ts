@@ -95,7 +95,7 @@ export function confirmOptOutButton(): Button {
 /** An ephemeral card plus the button that posts it for everyone. */
 export function withShareButton(message: SlackMessage, request: CardRequest): SlackMessage {
   const value = encodeCardRequest(request);
-  // Cards come from a cache, so the same card is often shared again: build its shareable form once.
+  // Answer cards come from the answer cache, so the same card is often made shareable again: do it once.
   const known = shareable.get(message);
   if (known?.value === value) return known.shared;
   const shared = enforceLimits({

@@ -121,6 +121,7 @@ function toJson(r: Reminder) {
     channel: r.channelId,
     status: r.status,
     nextRunAt: r.nextRunAt,
+    lastRunAt: r.lastRunAt,
     lastError: r.lastError,
     schedule: describeSchedule(r.schedule, r.timezone, r.until),
     timezone: r.timezone,
