@@ -13,7 +13,7 @@ import { ReminderScheduler } from './reminders/scheduler.js';
 import { ReminderStore } from './reminders/reminder-store.js';
 import { ReminderSender, type SenderOptions } from './reminders/sender.js';
 import type { Store } from './store/store.js';
-import { retryPolicies, WebClient } from '@slack/web-api';
+import webApi, { WebClient } from '@slack/web-api';
 
 export interface CreateAppOptions {
   config: Config;
@@ -69,7 +69,7 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
   // Answers are worth a few retries, not web-api's default half hour of them.
   const clientOptions = {
     slackApiUrl: config.SLACK_API_URL,
-    retryConfig: options.retries !== undefined ? { retries: options.retries } : retryPolicies.fiveRetriesInFiveMinutes,
+    retryConfig: options.retries !== undefined ? { retries: options.retries } : webApi.retryPolicies.fiveRetriesInFiveMinutes,
   };
   const socketMode = Boolean(config.SLACK_APP_TOKEN) && !options.receiver;
   const httpReceiver =

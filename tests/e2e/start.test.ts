@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeSlack } from '../support/fake-slack.js';
+import { commandBody, slackSignature } from '../support/signing.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const tsx = join(root, 'node_modules/.bin/tsx');
+const SECRET = 'a'.repeat(32);
+
+/** `npm start` as it runs in production: the real process, real Node ESM loading, real signals. */
+describe('npm start (HTTP mode)', () => {
+  const fake = new FakeSlack();
+  const dir = mkdtempSync(join(tmpdir(), 'start-test-'));
+  beforeAll(async () => {
+    await fake.start();
+  });
+  afterAll(async () => {
+    await fake.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function start(env: Record<string, string>) {
+    const child = spawn(tsx, [join(root, 'src/main.ts')], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += String(d)));
+    child.stderr.on('data', (d: Buffer) => (out += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    return { child, output: () => out, exited };
+  }
+
+  it('serves /healthz and signed commands, then stops cleanly on SIGTERM', async () => {
+    const port = 38000 + Math.floor(Math.random() * 2000);
+    const app = start({
+      SLACK_BOT_TOKEN: 'xoxb-start-test',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(dir, 'app.sqlite')}`,
+      REMINDER_POLL_SECONDS: '5',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 20_000;
+    let health: Response | null = null;
+    while (!health && Date.now() < deadline) {
+      health = await fetch(`${base}/healthz`).catch(() => null);
+      if (!health) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(health?.status, app.output()).toBe(200);
+    expect(await health?.json()).toMatchObject({ ok: true, mode: 'http', database: 'sqlite' });
+
+    const body = commandBody({ text: 'how do I opt out?' });
+    const res = await fetch(`${base}/slack/events`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(SECRET, body) },
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.stringify(await res.json())).toContain('How to opt out');
+
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+    expect(app.output()).toContain('"msg":"stopped"');
+    expect(app.output()).not.toContain('xoxb-start-test');
+  });
+
+  it('refuses to start with a missing setting, naming it, without a stack trace', async () => {
+    const app = start({ SLACK_BOT_TOKEN: 'not-a-token', DATABASE_URL: `sqlite:${join(dir, 'x.sqlite')}` });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('SLACK_BOT_TOKEN must start with xoxb-');
+    expect(app.output()).toContain('SLACK_SIGNING_SECRET is missing');
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses to start with a token Slack rejects, saying so', async () => {
+    fake.respond((call) => (call.method === 'auth.test' ? { body: { ok: false, error: 'invalid_auth' } } : undefined));
+    const app = start({
+      SLACK_BOT_TOKEN: 'xoxb-revoked',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: String(40000 + Math.floor(Math.random() * 2000)),
+      DATABASE_URL: `sqlite:${join(dir, 'y.sqlite')}`,
+    });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('Slack did not accept the bot token (invalid_auth)');
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+});
