@@ -8,6 +8,8 @@ import { createLogger, maskSecrets } from './logger.js';
 import { createHttpServer } from './server.js';
 import { Store } from './store/store.js';
 
+const REMINDER_HISTORY_DAYS = 365;
+
 /** `npm start`: Socket Mode with SLACK_APP_TOKEN, otherwise HTTP on PORT. */
 async function main(): Promise<void> {
   let config;
@@ -23,13 +25,16 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
   const store = await Store.open(config.DATABASE_URL, (error) => logger.warn({ err: error }, 'a pooled database connection was dropped'));
-  const { app, httpReceiver, scheduler, idle } = createSlackApp({ config, kb, store, logger });
+  const { app, deps, httpReceiver, scheduler, idle } = createSlackApp({ config, kb, store, logger });
 
-  const purge = setInterval(() => {
-    store.purgeExpired().catch((error: unknown) => logger.warn({ err: error }, 'could not purge expired rows'));
-  }, 60 * 60_000);
+  // Unanswered questions after 30 days, event ids after a day, reminder history after a year.
+  const purgeAll = () =>
+    Promise.all([store.purgeExpired(), deps.reminders.purgeOlderThan(REMINDER_HISTORY_DAYS)]).catch((error: unknown) =>
+      logger.warn({ err: error }, 'could not purge expired rows'),
+    );
+  const purge = setInterval(() => void purgeAll(), 60 * 60_000);
   purge.unref();
-  await store.purgeExpired();
+  await purgeAll();
 
   try {
     await app.init();

@@ -240,6 +240,17 @@ export class ReminderStore implements ChannelSlots {
     }));
   }
 
+  /**
+   * Forgets deliveries and acknowledgements older than `days` (finished ones only: an unfinished
+   * claim must stay to keep its occurrence from being sent again).
+   */
+  async purgeOlderThan(days: number, now: DateTime = DateTime.utc()): Promise<{ deliveries: number; acknowledgements: number }> {
+    const cutoff = iso(now.minus({ days }));
+    const d = await this.db.deleteFrom('reminder_deliveries').where('claimed_at', '<', cutoff).where('status', '!=', 'sending').executeTakeFirst();
+    const a = await this.db.deleteFrom('reminder_acks').where('acked_at', '<', cutoff).executeTakeFirst();
+    return { deliveries: Number(d.numDeletedRows), acknowledgements: Number(a.numDeletedRows) };
+  }
+
   /** The reminder's most recent message that went out (scheduled or "send now"), or null. */
   async latestSent(reminderId: string): Promise<{ channelId: string; messageTs: string } | null> {
     const row = await this.db

@@ -130,4 +130,19 @@ describe('reminder regressions', () => {
     expect((await reminders.get(r.id))?.nextRunAt).toBe('2026-12-04T09:00:00.000Z');
     expect(fake.calledMethods('chat.postMessage')).toEqual([]);
   });
+
+  it('forgets finished deliveries and acknowledgements after the retention period, never an unfinished claim', async () => {
+    db = sqliteDatabase();
+    store = await Store.open(db.url);
+    const reminders = new ReminderStore(store.db);
+    const old = utc('2025-01-01T09:00:00Z');
+    const a = await reminders.create(newReminder(), old.minus({ days: 1 }));
+    const b = await reminders.create(newReminder(), old.minus({ days: 1 }));
+    await reminders.claim(a, a.nextRunAt as string, { instanceId: 'x', next: null, status: 'sending' }, old);
+    await reminders.finish(a.id, a.nextRunAt as string, { status: 'sent', messageTs: '1.1' }, old);
+    await reminders.claim(b, b.nextRunAt as string, { instanceId: 'x', next: null, status: 'sending' }, old);
+    await reminders.acknowledge('C0REMIND1', '1.1', 'U1', old);
+    expect(await reminders.purgeOlderThan(365, utc('2026-11-29T00:00:00Z'))).toEqual({ deliveries: 1, acknowledgements: 1 });
+    expect((await reminders.deliveries()).map((d) => d.status)).toEqual(['sending']);
+  });
 });

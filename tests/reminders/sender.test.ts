@@ -179,7 +179,9 @@ describe('ReminderSender and Slack’s answers', () => {
 describe('a join that fails for a passing reason', () => {
   it('is retried, and is not a permanent verdict on the channel', async () => {
     fake.respond((call) => (call.method === 'chat.postMessage' ? { body: { ok: false, error: 'not_in_channel' } } : undefined));
-    fake.respond((call) => (call.method === 'conversations.join' ? { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } } : undefined));
+    fake.respond((call) =>
+      call.method === 'conversations.join' ? { status: 429, headers: { 'retry-after': '0' }, body: { ok: false, error: 'ratelimited' } } : undefined,
+    );
     const error = await sendError(sender({ attempts: 3 }).post('CPUBLIC', MESSAGE), false);
     expect(error.code).toBe('not_in_channel');
     expect(fake.calledMethods('conversations.join').length).toBeGreaterThan(1);
