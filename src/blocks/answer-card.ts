@@ -47,9 +47,12 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   return enforceLimits({ text, blocks });
 }
 
+/** "Toronto → Canada", "Wien, Austria → European Union…": the country is named when it adds something. */
 export function regionLabel(region: RegionView): string {
-  const asked = region.place ?? region.countryName;
-  return asked && asked.toLowerCase() !== region.name.toLowerCase() ? `${asked} → ${region.name}` : region.name;
+  const same = (a: string | null, b: string | null) => !a || !b || a.toLowerCase() === b.toLowerCase();
+  const country = same(region.countryName, region.name) || same(region.countryName, region.place) ? null : region.countryName;
+  const asked = [region.place ?? region.countryName, region.place ? country : null].filter(Boolean).join(', ');
+  return asked && !same(asked, region.name) ? `${asked} → ${region.name}` : region.name;
 }
 
 /** "📍 Toronto → Canada" with the region's status; the whole region story when the question was about applicability. */

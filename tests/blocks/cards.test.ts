@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, decodeButtonValue, LINKEDIN_SETTING_URL } from '../../src/blocks/actions.js';
-import { buildAnswerCard } from '../../src/blocks/answer-card.js';
+import { buildAnswerCard, regionLabel } from '../../src/blocks/answer-card.js';
 import { buildDidYouMeanCard } from '../../src/blocks/did-you-mean-card.js';
 import { buildHelpCard } from '../../src/blocks/help-card.js';
 import { LIMITS, limitViolations, type SlackMessage } from '../../src/blocks/limits.js';
@@ -489,5 +489,28 @@ describe('buildHelpCard', () => {
     expect(blocksOf(c, 'actions')).toEqual([]);
     expect(JSON.stringify(c)).not.toContain('🏢');
     expectValid(c);
+  });
+});
+
+describe('regionLabel', () => {
+  const base = {
+    id: 'eea' as const,
+    name: 'European Union',
+    status: '',
+    since: '',
+    change: '',
+    legalBasis: null,
+    notes: [],
+    sources: [],
+    lastChecked: '',
+  };
+  it.each([
+    [{ place: 'Wien', countryName: 'Austria' }, 'Wien, Austria → European Union'],
+    [{ place: 'Austria', countryName: 'Austria' }, 'Austria → European Union'],
+    [{ place: null, countryName: 'Germany' }, 'Germany → European Union'],
+    [{ place: 'EU', countryName: null }, 'EU → European Union'],
+    [{ place: 'european union', countryName: null }, 'European Union'],
+  ])('%j → %s', (fields, label) => {
+    expect(regionLabel({ ...base, ...fields })).toBe(label);
   });
 });
