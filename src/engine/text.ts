@@ -2,9 +2,17 @@
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
-/** Lower case, no accents, ß → ss, so "Zürich" and "zurich" compare equal. */
+// Letters that are not a base letter plus an accent, so NFKD leaves them alone ("Wrocław", "Tromsø").
+const LETTERS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', æ: 'ae', œ: 'oe', ı: 'i', ß: 'ss' };
+const SPECIAL_LETTERS = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g');
+
+/** Lower case, no accents, ß → ss, ł → l, so "Zürich" and "zurich", "Wrocław" and "Wroclaw" compare equal. */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING_MARKS, '').toLowerCase().replace(/ß/g, 'ss');
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(SPECIAL_LETTERS, (c) => LETTERS[c] ?? c);
 }
 
 /** Word tokens of folded text. Apostrophes split ("l'ia" → "l", "ia"); digits are kept. */

@@ -150,7 +150,8 @@ function checkRegions(regions: Region[], problems: string[]): void {
 }
 
 function missing(file: string, problems: string[]): undefined {
-  problems.push(`${file}: the file is missing`);
+  // A file that is there but unreadable has its own problem already; only a file that is absent is "missing".
+  if (!problems.some((p) => p.startsWith(`${file}: `))) problems.push(`${file}: the file is missing`);
   return undefined;
 }
 
