@@ -78,6 +78,7 @@ export const soup = fc
       '(',
       ')',
       'https://x.com',
+      'mailto:',
       '&',
       'amp;',
       'lt;',
