@@ -1,5 +1,4 @@
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './database.js';
 
 /** Migrations in code, so they ship inside the app and run at start-up. Never edit one that has run: add another. */
