@@ -22,10 +22,14 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   // "Does it apply here?" with a place: the region's own story is the answer; the tour of every
   // region and its caveats would only bury it.
   const regionIsTheAnswer = answer.region !== null && answer.topic.id === 'regions';
-  if (answer.region) blocks.push(...regionCallout(answer.region, regionIsTheAnswer));
+  // Several places: each gets its own status; the full story only when there is one.
+  const full = regionIsTheAnswer && answer.otherRegions.length === 0;
+  if (answer.region) blocks.push(...regionCallout(answer.region, full, regionIsTheAnswer));
+  for (const other of answer.otherRegions) blocks.push(...regionCallout(other.region, false, regionIsTheAnswer));
   if (!regionIsTheAnswer) blocks.push(...markdownSections(answer.markdown));
-  if (answer.region && answer.regionNote)
-    blocks.push(...sections(`*In ${escapeMrkdwn(answer.region.name)}:* ${markdownToMrkdwn(answer.regionNote)}`));
+  for (const [region, note] of [[answer.region, answer.regionNote] as const, ...answer.otherRegions.map((o) => [o.region, o.note] as const)]) {
+    if (region && note) blocks.push(...sections(`*In ${escapeMrkdwn(region.name)}:* ${markdownToMrkdwn(note)}`));
+  }
   if (answer.unconfirmed.length && !regionIsTheAnswer) blocks.push(...unconfirmedSection(answer.unconfirmed));
   blocks.push(...organisationNote(answer.organisation));
   blocks.push(sourcesContext(answer.sources, answer.lastChecked));
@@ -41,8 +45,12 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   );
   blocks.push(...feedbackButtons(answer.topic.id, answer.context));
 
-  const where = answer.region ? ` (${quoteUserText(regionLabel(answer.region), 150)})` : '';
-  const gist = regionIsTheAnswer && answer.region ? answer.region.status : answer.markdown;
+  const labels = [answer.region, ...answer.otherRegions.map((o) => o.region)].flatMap((r) => (r ? [regionLabel(r)] : []));
+  const where = labels.length ? ` (${quoteUserText(labels.join('; '), 150)})` : '';
+  const gist =
+    regionIsTheAnswer && answer.region
+      ? [answer.region, ...answer.otherRegions.map((o) => o.region)].map((r) => (answer.otherRegions.length ? `${r.name}: ${r.status}` : r.status)).join(' ')
+      : answer.markdown;
   const text = `${escapeMrkdwn(answer.topic.title)}${where}: ${truncate(mrkdwnToPlain(markdownToMrkdwn(gist)).replace(/\s+/g, ' '), 300)}`;
   return enforceLimits({ text, blocks });
 }
@@ -55,9 +63,13 @@ export function regionLabel(region: RegionView): string {
   return asked && !same(asked, region.name) ? `${asked} → ${region.name}` : region.name;
 }
 
-/** "📍 Toronto → Canada" with the region's status; the whole region story when the question was about applicability. */
-export function regionCallout(region: RegionView, full: boolean): KnownBlock[] {
+/**
+ * "📍 Toronto → Canada" with the region's status; with `change`, what 3 November 2025 changed there;
+ * with `full`, the legal basis and notes too (the whole story, when the question was about one place).
+ */
+export function regionCallout(region: RegionView, full: boolean, change = full): KnownBlock[] {
   const lines = [`📍 *${quoteUserText(regionLabel(region), 120)}*`, markdownToMrkdwn(region.status)];
+  if (change && !full) lines.push(`*What changed on 3 November 2025:* ${markdownToMrkdwn(region.change)}`);
   if (full) {
     lines.push(`*What changed on 3 November 2025:* ${markdownToMrkdwn(region.change)}`);
     if (region.legalBasis) lines.push(`*Legal basis:* ${escapeMrkdwn(region.legalBasis)}`);

@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { grade, percent, readQuestions } from '../eval/grade.js';
+import { grade, ratio, readQuestions, type Report } from '../eval/grade.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { fail, runCli } from './common.js';
 
 const DEFAULT_FILE = fileURLToPath(new URL('../../../shared/eval/questions.jsonl', import.meta.url));
 
 runCli(() => {
-  const { positionals } = parseArgs({ allowPositionals: true });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { quiet: { type: 'boolean', short: 'q' } } });
   const file = positionals[0] ?? DEFAULT_FILE;
   let questions;
   try {
@@ -17,24 +17,38 @@ runCli(() => {
   }
   const kb = loadKnowledgeBase(process.env.KNOWLEDGE_DIR || undefined);
   const r = grade(kb, questions);
-  const out = [
-    `${file}: ${r.total} questions`,
-    `  topic        ${r.topic.right}/${r.topic.of}  ${percent(r.topic.right, r.topic.of)}`,
-    `  region       ${r.region.right}/${r.region.of}  ${percent(r.region.right, r.region.of)}`,
-    `  country      ${r.country.right}/${r.country.of}  ${percent(r.country.right, r.country.of)}`,
-    `  out of scope ${r.outOfScope.flagged}/${r.outOfScope.of} flagged  ${percent(r.outOfScope.flagged, r.outOfScope.of)}; ${r.outOfScope.falseAlarms} in-scope questions wrongly flagged`,
-  ];
-  if (r.misses.length) {
+  const out = [`${file}: ${r.questions} questions`, ...summary(r)];
+  if (r.byKind.size > 1) {
+    out.push('', 'By kind:              topic            place            out of scope');
+    for (const [kind, k] of [...r.byKind].sort(([a], [b]) => a.localeCompare(b))) {
+      const cell = (t: { right: number; of: number }) => (t.of ? ratio(t) : '-').padEnd(17);
+      out.push(`  ${kind.padEnd(14)} ${String(k.questions).padStart(4)}  ${cell(k.topic)}${cell(k.place)}${cell(k.outOfScope)}`);
+    }
+  }
+  if (r.misses.length && !values.quiet) {
     out.push('', `Misses (${r.misses.length}):`);
     for (const m of r.misses) {
       const got = m.result.outOfScope ? 'out of scope' : (m.result.topic ?? `did you mean ${m.result.suggestions.join(', ')}`);
       const expected = m.question.oos ? 'out of scope' : m.question.topics.join(' | ');
+      const places = (p: { region: string | null; country: string | null }[]) => p.map((x) => `${x.region ?? '-'}/${x.country ?? '-'}`).join(' ');
+      const expectedPlaces = m.question.countries?.join(' ') ?? places(m.question.region || m.question.country ? [m.question] : []);
       out.push(
-        `  - ${m.what.join('+')}: "${m.question.q}"`,
-        `      expected ${expected} ${m.question.region ?? ''} ${m.question.country ?? ''}`,
-        `      got      ${got} ${m.result.region ?? ''} ${m.result.country ?? ''} (confidence ${m.result.confidence})`,
+        `  - ${m.what.join('+')}${m.question.kind ? ` [${m.question.kind}]` : ''}: "${m.question.q}"`,
+        `      expected ${expected} ${expectedPlaces}`,
+        `      got      ${got} ${places(m.result.places)} (confidence ${m.result.confidence})`,
       );
     }
   }
   process.stdout.write(`${out.join('\n')}\n`);
 });
+
+function summary(r: Report): string[] {
+  return [
+    `  topic            ${ratio(r.topic)}`,
+    `  place            ${ratio(r.place)}`,
+    `  out of scope     ${ratio(r.outOfScope)} flagged`,
+    `  in-scope refused ${ratio(r.refused)}`,
+    `  confident-wrong  ${ratio(r.confidentWrong)} of all questions`,
+    `  did-you-mean     ${ratio(r.didYouMean)} of in-scope questions`,
+  ];
+}

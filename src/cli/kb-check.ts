@@ -3,6 +3,8 @@ import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { runCli } from './common.js';
 
 /** Validates the knowledge base (and an organisation layer: `npm run kb:check -- DIR`) and says what it holds. */
+const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+
 runCli(() => {
   const { positionals } = parseArgs({ allowPositionals: true });
   const orgDir = positionals[0] ?? (process.env.KNOWLEDGE_DIR || undefined);
@@ -17,9 +19,14 @@ runCli(() => {
   lines.push('', `Regions (${kb.regions.size}):`);
   for (const r of kb.regions.values()) {
     const countries = r.countries === 'all-others' ? 'all other countries' : `${r.countries.length} countries`;
-    lines.push(`  ${r.id.padEnd(14)} ${r.name}: ${countries}, AI training ${r.trainingUsed ? `since ${r.trainingSince}` : 'not used'}`);
+    lines.push(`  ${r.id.padEnd(14)} ${r.name}: ${countries}, AI training ${r.trainingUsed === null ? 'not covered by the sources' : r.trainingUsed ? `since ${r.trainingSince}` : 'not used'}`);
   }
   lines.push('', `Place names known: ${kb.gazetteer.size}`);
+  const c = kb.model.calibration;
+  lines.push(
+    `Topic model: ${kb.model.classes.length} classes; cross-validated topic accuracy ${percent(c.heldOutTopicAccuracy)}, out of scope flagged ${percent(c.heldOutOutOfScopeFlagged)};`,
+    `  answers at p ≥ ${c.answerAt}, out of scope at p ≥ ${c.outOfScopeAt}, temperature ${c.temperature}`,
+  );
   lines.push(kb.organisation ? `Organisation note (${kb.organisation.organisation}): ${kb.organisation.note}` : 'No organisation note.');
   process.stdout.write(`${lines.join('\n')}\n`);
 });

@@ -44,6 +44,8 @@ export interface ComposedAnswer {
   region: RegionView | null;
   /** The topic's own note for the asker's region. */
   regionNote: string | null;
+  /** Further regions the question named ("Toronto and Hong Kong"), each with the topic's note for it. */
+  otherRegions: { region: RegionView; note: string | null }[];
   organisation: Organisation | null;
   sources: Source[];
   lastChecked: string;
@@ -67,16 +69,23 @@ export function composeRegion(
   country: string | null = null,
 ): RegionView {
   const r = kb.region(id);
-  const since = r.trainingSinceApproximate ? `already by ${describeDate(r.trainingSince, now)}` : `since ${describeDate(r.trainingSince, now)}`;
+  const since = !r.trainingSince
+    ? 'not confirmed by our sources'
+    : r.trainingSinceApproximate
+      ? `already by ${describeDate(r.trainingSince, now)}`
+      : `since ${describeDate(r.trainingSince, now)}`;
   return {
     id: r.id,
     name: r.name,
     place,
     countryName: country ? countryName(country) : null,
-    status: r.trainingUsed
-      ? `LinkedIn uses members' data here to train content-generating AI models unless they opt out: ${since}.`
-      : "LinkedIn does not use members' data here to train content-generating AI models.",
-    since: r.trainingUsed ? since : 'not used',
+    status:
+      r.trainingUsed === null
+        ? "Our sources don't say whether LinkedIn uses members' data here to train content-generating AI models."
+        : r.trainingUsed
+          ? `LinkedIn uses members' data here to train content-generating AI models unless they opt out: ${since}.`
+          : "LinkedIn does not use members' data here to train content-generating AI models.",
+    since: r.trainingUsed === false ? 'not used' : since,
     change: renderDates(r.change, now),
     legalBasis: r.legalBasis,
     notes: r.notes.map((n) => renderDates(n, now)),
@@ -103,6 +112,7 @@ export function composeAnswer(
     unconfirmed: topic.unconfirmed.map((u) => renderDates(u, now)),
     region,
     regionNote: regionNote ? renderDates(regionNote, now) : null,
+    otherRegions: [],
     organisation: kb.organisation,
     sources: dedupeSources(region && topic.id === 'regions' ? [...region.sources, ...topic.sources] : topic.sources),
     lastChecked: describeDate(topic.lastChecked, now),
@@ -115,10 +125,36 @@ export function composeAnswer(
 
 export function composeFromResult(kb: KnowledgeBase, result: EngineResult, now: DateTime): ComposedAnswer | null {
   if (result.kind !== 'answer' || !result.topic) return null;
-  const answer = composeAnswer(kb, result.topic, result.question, result, now);
+  const groups = groupPlaces(result.places);
+  const [first, ...others] = groups;
+  const answer = composeAnswer(kb, result.topic, result.question, first ?? result, now);
+  const topic = kb.topic(result.topic);
+  answer.otherRegions = others.slice(0, MAX_PLACES - 1).map((g) => {
+    const region = composeRegion(kb, g.region, now, g.place, g.country);
+    const note = topic.regionNotes[g.region];
+    return { region, note: note ? renderDates(note, now) : null };
+  });
+  if (topic.id === 'regions') answer.sources = dedupeSources([...answer.sources, ...answer.otherRegions.flatMap((o) => o.region.sources)]);
   answer.alsoAsked = result.suggestions.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id));
   answer.related = answer.related.filter((r) => !answer.alsoAsked.some((a) => a.id === r.id));
   return answer;
+}
+
+/** Most places one answer covers; more would make a card nobody reads. */
+export const MAX_PLACES = 4;
+
+/** Places in one region answer alike: "Berlin, Paris" → the EU once. The country is kept when they share it. */
+function groupPlaces(places: EngineResult['places']): (PlaceContext & { region: RegionId; place: string })[] {
+  const groups: (PlaceContext & { region: RegionId; place: string })[] = [];
+  for (const p of places) {
+    const group = groups.find((g) => g.region === p.region);
+    if (!group) groups.push({ region: p.region, country: p.country, place: p.place });
+    else {
+      group.place = `${group.place}, ${p.place}`;
+      if (group.country !== p.country) group.country = null;
+    }
+  }
+  return groups;
 }
 
 function dedupeSources(sources: Source[]): Source[] {

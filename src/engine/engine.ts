@@ -1,6 +1,14 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { RegionId } from '../knowledge/schema.js';
-import type { TopicScore } from './classifier.js';
+import { readQuestion } from './reader.js';
+import { TRAINING } from './topic-model.js';
+
+export interface NamedPlace {
+  region: RegionId;
+  country: string | null;
+  /** As the question wrote it. */
+  place: string;
+}
 
 /** What the engine made of a question. It knows nothing of Slack: cards are built from this. */
 export interface EngineResult {
@@ -15,72 +23,79 @@ export interface EngineResult {
   country: string | null;
   /** The place as the question wrote it. */
   place: string | null;
+  /** Every place the question names, in order; the first is `region`, `country` and `place`. */
+  places: NamedPlace[];
   /** Topic ids to offer as buttons: the second question asked, or the best guesses. */
   suggestions: string[];
 }
 
-/** Tuning, in one place. Scores are sums of keyword weights (strong 4, normal 2, weak 1) and similarity × 6. */
-export const THRESHOLDS = {
-  /** Added to the `regions` topic when a place is named: "does this apply to our Toronto office?". */
-  placeBonus: 4,
-  /** …and this much when another topic's strong keyword is in the question too. */
-  placeBonusWithOtherTopic: 1,
-  /** Below this best score there is not enough evidence for any topic. */
-  minScore: 3,
-  /** Below this confidence the engine asks "did you mean" instead of answering. */
-  answerConfidence: 0.4,
-  /** A second topic is offered as a button when it has its own keywords and this share of the best score. */
-  secondaryShare: 0.45,
-  maxSuggestions: 3,
-} as const;
-
 /** Longest question the engine reads; the rest is ignored (Slack messages can be 40,000 characters). */
 export const MAX_QUESTION_LENGTH = 2000;
+/** At most this many topics are offered on a "did you mean" card. */
+export const MAX_SUGGESTIONS = 3;
+/** A topic is offered on a "did you mean" card when it has at least this probability. */
+const SUGGEST_AT = 0.08;
 
+/**
+ * Reads a question: the places it names, then the topic model's probabilities. It is in scope unless
+ * the model finds positive evidence of something else; a clear topic is answered, an unclear one
+ * gets a "did you mean" card with the likeliest topics.
+ */
 export function answerQuestion(kb: KnowledgeBase, rawQuestion: string): EngineResult {
   const question = rawQuestion.trimStart().slice(0, MAX_QUESTION_LENGTH);
-  const base = { question: rawQuestion, region: null, country: null, place: null };
+  const base = { question: rawQuestion, region: null, country: null, place: null, places: [] };
   if (!question.trim()) return { ...base, kind: 'empty', outOfScope: false, topic: null, confidence: 1, suggestions: [] };
 
-  const place = kb.gazetteer.find(question);
-  const analysis = kb.classifier.analyse(question, place);
-  const placed = place ? { region: place.region, country: place.country, place: place.text } : {};
-  const outOfScope = (confidence: number) => ({ ...base, kind: 'out-of-scope' as const, outOfScope: true, topic: null, confidence, suggestions: [] });
-
-  // A place makes "does it apply here?" likelier, unless the question clearly asks something else
-  // (a strong keyword of another topic: "Garante", "CVs", "Microsoft"); then the place is just context.
-  const otherTopicNamed = analysis.scores.some((s) => s.id !== 'regions' && s.strong > 0);
-  const bonus = place ? (otherTopicNamed ? THRESHOLDS.placeBonusWithOtherTopic : THRESHOLDS.placeBonus) : 0;
-  const scores = analysis.scores.map((s) => (s.id === 'regions' ? { ...s, score: s.score + bonus } : s));
-  scores.sort((a, b) => b.score - a.score);
-  const [top, second] = scores as [TopicScore, TopicScore | undefined];
-
-  // Out of scope: about another company, a request the app does not do, or nothing of the subject at all.
-  const aboutSomeoneElse = analysis.mentionsOtherCompany && !analysis.mentionsSubject;
-  const otherRequest = analysis.offTopic && analysis.domainHits < 2;
-  const hasEvidence =
-    analysis.domainHits > 0 ||
-    analysis.strongHits > 0 ||
-    (place !== null && (analysis.mentionsSubject || (top.id === 'regions' && top.keywords > 0)));
-  if (aboutSomeoneElse || otherRequest || !hasEvidence) return outOfScope(0.9);
-
-  const confidence = confidenceOf(top, second);
-  if (top.score < THRESHOLDS.minScore || confidence < THRESHOLDS.answerConfidence) {
-    const suggestions = scores
-      .filter((s) => s.score > 0)
-      .slice(0, THRESHOLDS.maxSuggestions)
-      .map((s) => s.id);
-    if (suggestions.length === 0) return outOfScope(0.6);
-    return { ...base, ...placed, kind: 'did-you-mean', outOfScope: false, topic: null, confidence, suggestions };
+  const { places, input } = readQuestion(kb.gazetteer, kb.signals, question);
+  const { topics, outOfScope } = kb.model.predict(input);
+  const { answerAt, outOfScopeAt } = kb.model.calibration;
+  if (outOfScope >= outOfScopeAt) {
+    return { ...base, kind: 'out-of-scope', outOfScope: true, topic: null, confidence: round(outOfScope), suggestions: [] };
   }
-  const secondary = second && second.keywords >= 2 && second.score >= THRESHOLDS.secondaryShare * top.score ? [second.id] : [];
-  return { ...base, ...placed, kind: 'answer', outOfScope: false, topic: top.id, confidence, suggestions: secondary };
+
+  const named = places.map((p) => ({ region: p.region, country: p.country, place: p.text }));
+  const first = named[0];
+  const placed = first ? { ...first, places: named } : {};
+  const [top, second] = topics as [{ id: string; p: number }, { id: string; p: number } | undefined];
+  const asked = clauseTopics(kb, question);
+  // Two clear questions in one message split the message's probability between them: answer the first.
+  const [firstAsked] = asked;
+  if (top.p < answerAt && asked.length >= 2 && firstAsked && topics.slice(0, MAX_SUGGESTIONS).some((t) => t.id === firstAsked)) {
+    const others = asked.filter((id) => id !== firstAsked).slice(0, 1);
+    return { ...base, ...placed, kind: 'answer', outOfScope: false, topic: firstAsked, confidence: round(top.p), suggestions: others };
+  }
+  if (top.p < answerAt) {
+    const suggestions = topics
+      .filter((t) => t.p >= SUGGEST_AT)
+      .slice(0, MAX_SUGGESTIONS)
+      .map((t) => t.id);
+    return { ...base, ...placed, kind: 'did-you-mean', outOfScope: false, topic: null, confidence: round(top.p), suggestions: suggestions.length ? suggestions : [top.id] };
+  }
+  const secondary = asked.find((id) => id !== top.id) ?? (second && second.p >= TRAINING.secondaryAt ? second.id : null);
+  return { ...base, ...placed, kind: 'answer', outOfScope: false, topic: top.id, confidence: round(top.p), suggestions: secondary ? [secondary] : [] };
 }
 
-/** Half from the margin over the runner-up, half from the absolute weight of evidence. */
-function confidenceOf(top: TopicScore, second: TopicScore | undefined): number {
-  if (top.score <= 0) return 0;
-  const margin = (top.score - (second?.score ?? 0)) / top.score;
-  const strength = Math.min(1, top.score / 10);
-  return Math.round((0.5 * margin + 0.5 * strength) * 100) / 100;
+/** Where one question ends and another may begin: punctuation, or "and" in the seven languages. */
+const CLAUSE_BREAK = /[?!.;\n]+|\s(?:and|also|plus|et|und|y|e|ed|en)\s/i;
+const MAX_CLAUSES = 4;
+
+/**
+ * "Are my DMs used, and how do I opt out?": the model gives a message one topic, so each clause is
+ * also read on its own. Returns the topics that clauses ask about clearly, in the order asked.
+ */
+function clauseTopics(kb: KnowledgeBase, question: string): string[] {
+  const clauses = question.split(CLAUSE_BREAK).filter((c) => c.trim().split(/\s+/).length >= 3);
+  if (clauses.length < 2) return [];
+  const { answerAt, outOfScopeAt } = kb.model.calibration;
+  const found: string[] = [];
+  for (const clause of clauses.slice(0, MAX_CLAUSES)) {
+    const { topics, outOfScope } = kb.model.predict(readQuestion(kb.gazetteer, kb.signals, clause).input);
+    const [best] = topics;
+    if (best && best.p >= answerAt && outOfScope < outOfScopeAt && !found.includes(best.id)) found.push(best.id);
+  }
+  return found;
+}
+
+function round(p: number): number {
+  return Math.round(p * 100) / 100;
 }

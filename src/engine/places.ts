@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 import cityTimezones from 'city-timezones';
 import type { Region, RegionId } from '../knowledge/schema.js';
+import { FuzzyVocabulary } from './fuzzy-vocabulary.js';
 import { fold, tokenize, tokenizeWithOriginal } from './text.js';
 
 /** A place named in a question, resolved to a country (when one is known) and its region. */
@@ -23,6 +24,12 @@ interface Entry {
   population: number;
   /** Abbreviations such as "US" or "HK" count only when written in capitals ("us" is a pronoun). */
   upperCaseOnly: boolean;
+}
+
+/** Where a question names places: each place once (first mention first), and every span naming one. */
+export interface PlacesFound {
+  places: PlaceMatch[];
+  spans: { start: number; end: number }[];
 }
 
 // world-countries ships CommonJS whose types declare an ES default export, stopwords-iso is JSON: require() reads both.
@@ -48,8 +55,19 @@ const countryWeight = new Map(worldCountries.map((c) => [c.cca2, (c.independent 
 export interface PlaceData {
   aliases: Record<string, string>;
   upperCaseOnly: string[];
+  /** Words around which an upper-case-only name counts in lower case too ("the us", "us based"). */
+  lowerCaseContext: { before: string[]; after: string[] };
+  /** Words that make a nationality or country next to them describe an institution, not the asker ("the Irish DPC"). */
+  institutionWords: string[];
+  /** Words after which a place is expected ("in", "aus", "em"): a misspelt country name counts only there. */
+  placePrepositions: string[];
   notPlaces: string[];
 }
+
+/** How far from an institution word a nationality still qualifies it ("the Irish data protection commission"). */
+const INSTITUTION_WINDOW = 3;
+/** A misspelt country name must be this long to be recognised ("Canda" for Canada, not "Peru" for "per"). */
+const MIN_FUZZY_COUNTRY_LENGTH = 6;
 
 function key(name: string): string {
   return tokenize(name).join(' ');
@@ -64,7 +82,14 @@ export class Gazetteer {
   private readonly entries = new Map<string, Entry>();
   private readonly regionOfCountry = new Map<string, RegionId>();
   private readonly fallbackRegion: RegionId;
+  private readonly lowerCaseBefore: ReadonlySet<string>;
+  private readonly lowerCaseAfter: ReadonlySet<string>;
+  private readonly institutionWords: ReadonlySet<string>;
+  private readonly countryNames: FuzzyVocabulary;
+  private readonly blocked: ReadonlySet<string>;
+  private readonly placePrepositions: ReadonlySet<string>;
 
+  /** `reservedWords` (the topics' own keywords) are never places, nor read as misspelt country names. */
   constructor(regions: readonly Region[], places: PlaceData, reservedWords: ReadonlySet<string>) {
     const catchAll = regions.find((r) => r.countries === 'all-others');
     this.fallbackRegion = catchAll?.id ?? 'rest-of-world';
@@ -74,6 +99,11 @@ export class Gazetteer {
     // "para", "como" and "van" are towns too, but in a question they are nearly always just words.
     const stopwordSet = new Set(QUESTION_LANGUAGES.flatMap((l) => stopwords[l] ?? []).map(fold));
     const blocked = new Set([...places.notPlaces.map(fold), ...reservedWords, ...stopwordSet]);
+    this.blocked = blocked;
+    this.lowerCaseBefore = new Set(places.lowerCaseContext.before.map(fold));
+    this.lowerCaseAfter = new Set(places.lowerCaseContext.after.map(fold));
+    this.institutionWords = new Set(places.institutionWords.map(key));
+    this.placePrepositions = new Set(places.placePrepositions.map(fold));
     const allow = (key: string) => key.length >= 2 && !blocked.has(key);
 
     // i18n-iso-countries knows the everyday and alternative names ("Turkey" beside "Türkiye", "Holland").
@@ -131,6 +161,9 @@ export class Gazetteer {
         upperCaseOnly.has(fold(name)),
       );
     }
+    this.countryNames = new FuzzyVocabulary(
+      [...this.entries].filter(([k, e]) => e.rank === RANK.country && !k.includes(' ') && k.length >= MIN_FUZZY_COUNTRY_LENGTH).map(([k]) => k),
+    );
   }
 
   get size(): number {
@@ -141,28 +174,89 @@ export class Gazetteer {
     return this.regionOfCountry.get(country) ?? this.fallbackRegion;
   }
 
-  /** The most telling place in the question (a country over a city, then the first named), or null. */
+  /** The first place the question names, or null. */
   find(question: string): PlaceMatch | null {
+    return this.findAll(question).places[0] ?? null;
+  }
+
+  /**
+   * Every place the question names, each country (or region) once, in the order first named:
+   * "Toronto and Hong Kong" gives Canada then Hong Kong; "Wien, Austria" gives Austria once.
+   * Longest names win ("New York" over "York"); a nationality next to a regulator is not a place.
+   */
+  findAll(question: string): PlacesFound {
     const tokens = tokenizeWithOriginal(question);
-    let best: { match: PlaceMatch; rank: number } | null = null;
-    for (let i = 0; i < tokens.length;) {
-      let advanced = false;
-      for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1; n--) {
-        const slice = tokens.slice(i, i + n);
-        const key = slice.map((t) => t.token).join(' ');
-        const entry = this.entries.get(key);
-        if (!entry) continue;
-        if (entry.upperCaseOnly && !slice.every((t) => t.original === t.original.toUpperCase())) continue;
-        const region = entry.region ?? (entry.country ? this.regionFor(entry.country) : this.fallbackRegion);
-        const match = { text: slice.map((t) => t.original).join(' '), country: entry.country, region, start: i, end: i + n };
-        if (!best || entry.rank > best.rank) best = { match, rank: entry.rank };
-        i += n;
-        advanced = true;
-        break;
+    const places: PlaceMatch[] = [];
+    const spans: { start: number; end: number }[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      const found = this.matchAt(tokens, i);
+      if (!found) {
+        i++;
+        continue;
       }
-      if (!advanced) i++;
+      const { entry, n } = found;
+      i += n;
+      if ((entry.rank === RANK.demonym || entry.rank === RANK.country) && this.qualifiesInstitution(tokens, i - n, i, entry.rank)) continue;
+      spans.push({ start: i - n, end: i });
+      const region = entry.region ?? (entry.country ? this.regionFor(entry.country) : this.fallbackRegion);
+      if (places.some((p) => p.country === entry.country && p.region === region)) continue;
+      const slice = tokens.slice(i - n, i);
+      places.push({ text: slice.map((t) => t.original).join(' '), country: entry.country, region, start: i - n, end: i });
     }
-    return best?.match ?? null;
+    // "Réunion … the EU change": a region named beside one of its countries adds nothing.
+    const specific = places.filter((p) => p.country !== null || !places.some((q) => q.country !== null && q.region === p.region));
+    return { places: specific, spans };
+  }
+
+  /** The longest name starting at token i, else a misspelt country name there. */
+  private matchAt(tokens: readonly { token: string; original: string }[], i: number): { entry: Entry; n: number } | null {
+    for (let n = Math.min(MAX_WORDS, tokens.length - i); n >= 1; n--) {
+      const slice = tokens.slice(i, i + n);
+      const entry = this.entries.get(slice.map((t) => t.token).join(' '));
+      if (!entry) continue;
+      if (entry.upperCaseOnly && !slice.every((t) => t.original === t.original.toUpperCase()) && !this.lowerCaseAllowed(tokens, i, i + n)) continue;
+      return { entry, n };
+    }
+    return this.misspeltCountryAt(tokens, i);
+  }
+
+  /**
+   * "in Canda", "from Swizerland": a word one typo from a country name, where a place is expected
+   * (after "in", "from", "aus"…, or capitalised mid-sentence). Elsewhere such words are mostly
+   * ordinary ones ("surname", "réunions", "service").
+   */
+  private misspeltCountryAt(tokens: readonly { token: string; original: string }[], i: number): { entry: Entry; n: number } | null {
+    const token = tokens[i]?.token ?? '';
+    if (token.length < MIN_FUZZY_COUNTRY_LENGTH - 1 || this.blocked.has(token)) return null;
+    const previous = tokens[i - 1]?.token;
+    const capitalised = i > 0 && /^\p{Lu}/u.test(tokens[i]?.original ?? '');
+    if (!capitalised && !(previous !== undefined && this.placePrepositions.has(previous))) return null;
+    // A plural of the name is a word, not a typo ("réunions").
+    const names = this.countryNames.lookup(token).filter((k) => `${k}s` !== token && `${k}es` !== token);
+    const near = new Set(names.map((k) => this.entries.get(k)?.country));
+    const [country] = near;
+    if (near.size !== 1 || !country) return null;
+    return { entry: { country, region: null, rank: RANK.country, population: 0, upperCaseOnly: false }, n: 1 };
+  }
+
+  /** "the us", "us-based", "eu members": an abbreviation that is also a word counts in lower case here. */
+  private lowerCaseAllowed(tokens: readonly { token: string }[], start: number, end: number): boolean {
+    const before = tokens[start - 1]?.token;
+    const after = tokens[end]?.token;
+    return (before !== undefined && this.lowerCaseBefore.has(before)) || (after !== undefined && this.lowerCaseAfter.has(after));
+  }
+
+  /** "the Irish DPC", "Ireland's regulator", "l'autorité irlandaise": the place describes an institution. */
+  private qualifiesInstitution(tokens: readonly { token: string }[], start: number, end: number, rank: number): boolean {
+    const words = tokens.map((t) => t.token);
+    for (let k = end; k < Math.min(words.length, end + INSTITUTION_WINDOW); k++) {
+      if (this.institutionWords.has(words[k] as string) || this.institutionWords.has(`${words[k]} ${words[k + 1]}`)) return true;
+    }
+    // Nationalities follow the noun in French, Spanish, Italian and Portuguese ("le régulateur irlandais").
+    if (rank === RANK.demonym) {
+      for (let k = Math.max(0, start - 2); k < start; k++) if (this.institutionWords.has(words[k] as string)) return true;
+    }
+    return false;
   }
 
   /** Gazetteer names of three letters or fewer count only in capitals ("Ede", "Man"); aliases say for themselves. */

@@ -3,13 +3,18 @@ import { z } from 'zod';
 import { answerQuestion, type EngineResult } from '../engine/engine.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 
-/** One graded question, in the format of ../shared/eval/questions.jsonl. */
+/** One graded question, in the format of ../shared/eval/questions.jsonl (plus the optional fields in tests/eval/README.md). */
 export const gradedQuestionSchema = z.object({
   q: z.string(),
   topics: z.array(z.string()),
   region: z.string().nullable(),
   country: z.string().nullable(),
   oos: z.boolean(),
+  /** Every country the question names, when it names more than one. */
+  countries: z.array(z.string()).optional(),
+  /** What sort of question it is (plain, slang, typos…): the report is broken down by it. */
+  kind: z.string().optional(),
+  lang: z.string().optional(),
   expect_any: z.array(z.string()).default([]),
   source: z.string().optional(),
 });
@@ -33,55 +38,111 @@ export function readQuestions(path: string): GradedQuestion[] {
   return out;
 }
 
+export type MissKind = 'topic' | 'place' | 'out-of-scope' | 'refused';
+
 export interface Miss {
   question: GradedQuestion;
   result: EngineResult;
-  what: ('topic' | 'region' | 'country' | 'out-of-scope')[];
+  what: MissKind[];
 }
 
-export interface Report {
-  total: number;
-  /** Questions in scope whose topic was right, of those in scope. */
-  topic: { right: number; of: number };
-  /** Questions naming a place whose region (or country) was right. */
-  region: { right: number; of: number };
-  country: { right: number; of: number };
-  /** Out-of-scope questions flagged, and in-scope questions wrongly flagged. */
-  outOfScope: { flagged: number; of: number; falseAlarms: number };
+export interface Tally {
+  right: number;
+  of: number;
+}
+
+export interface KindReport {
+  questions: number;
+  /** In-scope questions whose topic was right. */
+  topic: Tally;
+  /** Questions naming a place whose every place (region and country) was right. */
+  place: Tally;
+  /** Out-of-scope questions flagged as such. */
+  outOfScope: Tally;
+}
+
+/** How often something (usually bad) happened, of how many chances. */
+export interface Rate {
+  count: number;
+  of: number;
+}
+
+export interface Report extends KindReport {
+  /** In-scope questions answered with the out-of-scope card, of all in-scope questions. */
+  refused: Rate;
+  /** Answers that were wrong (a wrong topic, or any topic for an out-of-scope question), of all questions. */
+  confidentWrong: Rate;
+  /** In-scope questions that got a "did you mean" card instead of an answer. */
+  didYouMean: Rate;
+  byKind: Map<string, KindReport>;
   misses: Miss[];
 }
 
-/** Grades as ../shared/eval/README.md says: topic among `topics`, region and country equal where given, out of scope flagged. */
+const tally = (): Tally => ({ right: 0, of: 0 });
+const rate = (): Rate => ({ count: 0, of: 0 });
+const kindReport = (): KindReport => ({ questions: 0, topic: tally(), place: tally(), outOfScope: tally() });
+
+function count(t: Tally, ok: boolean): void {
+  t.of++;
+  if (ok) t.right++;
+}
+
+function happened(r: Rate, yes: boolean): void {
+  r.of++;
+  if (yes) r.count++;
+}
+
+/** The places a result names, whether the engine reports one or several. */
+function resultPlaces(result: EngineResult): { region: string | null; country: string | null }[] {
+  return result.places.length ? result.places : result.region ? [{ region: result.region, country: result.country }] : [];
+}
+
+/** Every expected place is named, and the first one (region and country, where given) leads. */
+function placeRight(question: GradedQuestion, result: EngineResult): boolean {
+  const places = resultPlaces(result);
+  const expectedCountries = question.countries ?? (question.country ? [question.country] : []);
+  if (expectedCountries.some((c) => !places.some((p) => p.country === c))) return false;
+  const first = places[0];
+  if (question.region !== null && first?.region !== question.region) return false;
+  if (question.country !== null && first?.country !== question.country) return false;
+  return true;
+}
+
+/** Grades as ../shared/eval/README.md says: topic among `topics`, places equal where given, out of scope flagged. */
 export function grade(kb: KnowledgeBase, questions: GradedQuestion[]): Report {
   const report: Report = {
-    total: questions.length,
-    topic: { right: 0, of: 0 },
-    region: { right: 0, of: 0 },
-    country: { right: 0, of: 0 },
-    outOfScope: { flagged: 0, of: 0, falseAlarms: 0 },
+    ...kindReport(),
+    refused: rate(),
+    confidentWrong: rate(),
+    didYouMean: rate(),
+    byKind: new Map(),
     misses: [],
   };
   for (const question of questions) {
     const result = answerQuestion(kb, question.q);
-    const what: Miss['what'] = [];
+    const kind = question.kind ?? (question.oos ? 'oos' : 'unlabelled');
+    const byKind = report.byKind.get(kind) ?? kindReport();
+    report.byKind.set(kind, byKind);
+    const what: MissKind[] = [];
+    for (const r of [report, byKind]) r.questions++;
+    const answered = result.kind === 'answer';
     if (question.oos) {
-      report.outOfScope.of++;
-      if (result.outOfScope && result.topic === null) report.outOfScope.flagged++;
-      else what.push('out-of-scope');
+      const flagged = result.outOfScope && result.topic === null;
+      for (const r of [report, byKind]) count(r.outOfScope, flagged);
+      happened(report.confidentWrong, answered);
+      if (!flagged) what.push('out-of-scope');
     } else {
-      if (result.outOfScope) report.outOfScope.falseAlarms++;
-      report.topic.of++;
-      if (result.topic !== null && question.topics.includes(result.topic)) report.topic.right++;
-      else what.push('topic');
-      if (question.region !== null) {
-        report.region.of++;
-        if (result.region === question.region) report.region.right++;
-        else what.push('region');
-      }
-      if (question.country !== null) {
-        report.country.of++;
-        if (result.country === question.country) report.country.right++;
-        else what.push('country');
+      const topicRight = result.topic !== null && question.topics.includes(result.topic);
+      for (const r of [report, byKind]) count(r.topic, topicRight);
+      happened(report.refused, result.outOfScope);
+      happened(report.didYouMean, result.kind === 'did-you-mean');
+      happened(report.confidentWrong, answered && !topicRight);
+      if (result.outOfScope) what.push('refused');
+      else if (!topicRight) what.push('topic');
+      if (question.region !== null || question.country !== null || question.countries?.length) {
+        const ok = placeRight(question, result);
+        for (const r of [report, byKind]) count(r.place, ok);
+        if (!ok) what.push('place');
       }
     }
     if (what.length) report.misses.push({ question, result, what });
@@ -91,4 +152,10 @@ export function grade(kb: KnowledgeBase, questions: GradedQuestion[]): Report {
 
 export function percent(right: number, of: number): string {
   return of === 0 ? 'n/a' : `${((100 * right) / of).toFixed(1)}%`;
+}
+
+/** "12/13  92.3%" */
+export function ratio(t: Tally | Rate): string {
+  const n = 'right' in t ? t.right : t.count;
+  return `${n}/${t.of}  ${percent(n, t.of)}`;
 }

@@ -1,18 +1,33 @@
-import { TopicClassifier } from '../engine/classifier.js';
+import { fileURLToPath } from 'node:url';
+import { KeywordSignals } from '../engine/keyword-signals.js';
 import { Gazetteer } from '../engine/places.js';
 import { phraseStems } from '../engine/phrase-index.js';
+import { readQuestion } from '../engine/reader.js';
+import { OUT_OF_SCOPE, TopicModel, type LabelledText } from '../engine/topic-model.js';
 import { loadKnowledgeData, type KnowledgeData, type LoadOptions, type Organisation } from './load.js';
 import type { Region, RegionId, Topic } from './schema.js';
 
-/** The validated knowledge with the indexes built from it, ready to answer questions. */
+/** Where trained topic models are kept between starts (MODEL_CACHE_DIR; empty turns caching off). */
+export const DEFAULT_MODEL_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/linkedin-ai-policy-bot', import.meta.url));
+
+export interface KnowledgeBaseOptions {
+  /** null: train at every load, keep nothing on disk. */
+  modelCacheDir?: string | null;
+}
+
+/** The validated knowledge with the indexes and the topic model built from it, ready to answer questions. */
 export class KnowledgeBase {
   readonly topics: ReadonlyMap<string, Topic>;
   readonly regions: ReadonlyMap<RegionId, Region>;
   readonly organisation: Organisation | null;
   readonly gazetteer: Gazetteer;
-  readonly classifier: TopicClassifier;
+  readonly signals: KeywordSignals;
+  readonly model: TopicModel;
 
-  constructor(readonly data: KnowledgeData) {
+  constructor(
+    readonly data: KnowledgeData,
+    { modelCacheDir = defaultCacheDir() }: KnowledgeBaseOptions = {},
+  ) {
     this.topics = new Map(data.topics.map((t) => [t.id, t]));
     this.regions = new Map(data.regions.map((r) => [r.id, r]));
     this.organisation = data.organisation;
@@ -23,8 +38,12 @@ export class KnowledgeBase {
         .filter((stems) => stems.length === 1)
         .flat(),
     );
+    const texts = trainingTexts(data);
     this.gazetteer = new Gazetteer(data.regions, data.places, reserved);
-    this.classifier = new TopicClassifier(data.topics, data.scope);
+    this.signals = new KeywordSignals(data.topics, data.scope);
+    // Features also depend on the keywords, the scope and the place names: a change to any retrains.
+    const featureData = JSON.stringify([data.topics.map((t) => [t.id, t.keywords]), data.scope, data.places, data.regions.map((r) => r.countries)]);
+    this.model = TopicModel.cached(texts, (text) => readQuestion(this.gazetteer, this.signals, text).input, featureData, modelCacheDir);
   }
 
   topic(id: string): Topic {
@@ -40,7 +59,22 @@ export class KnowledgeBase {
   }
 }
 
+/** The topic model's examples: every topic's phrasings, and the examples of what is out of scope. */
+export function trainingTexts(data: KnowledgeData): LabelledText[] {
+  return [
+    ...data.topics.flatMap((t) => t.phrasings.map((text) => ({ text, label: t.id }))),
+    ...Object.values(data.outOfScope).flatMap((list) => list.map((text) => ({ text, label: OUT_OF_SCOPE }))),
+  ];
+}
+
+function defaultCacheDir(): string | null {
+  const fromEnv = process.env.MODEL_CACHE_DIR;
+  if (fromEnv === undefined) return DEFAULT_MODEL_CACHE_DIR;
+  return fromEnv === '' ? null : fromEnv;
+}
+
 /** Loads the built-in knowledge base and, if given, the organisation layer in `orgDir` (KNOWLEDGE_DIR). */
-export function loadKnowledgeBase(orgDir?: string, options: Omit<LoadOptions, 'orgDir'> = {}): KnowledgeBase {
-  return new KnowledgeBase(loadKnowledgeData({ ...options, orgDir }));
+export function loadKnowledgeBase(orgDir?: string, options: Omit<LoadOptions, 'orgDir'> & KnowledgeBaseOptions = {}): KnowledgeBase {
+  const { modelCacheDir, ...load } = options;
+  return new KnowledgeBase(loadKnowledgeData({ ...load, orgDir }), modelCacheDir === undefined ? {} : { modelCacheDir });
 }

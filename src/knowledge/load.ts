@@ -7,12 +7,14 @@ import { ISO_COUNTRY_CODES } from '../engine/places.js';
 import { describeIssues, KnowledgeBaseError } from './errors.js';
 import {
   orgFileSchema,
+  outOfScopeFileSchema,
   placesFileSchema,
   regionsFileSchema,
   REGION_IDS,
   scopeFileSchema,
   topicPatchSchema,
   topicSchema,
+  type OutOfScopeExamples,
   type Region,
   type Topic,
 } from './schema.js';
@@ -51,6 +53,8 @@ export interface KnowledgeData {
   regions: Region[];
   places: z.infer<typeof placesFileSchema>;
   scope: z.infer<typeof scopeFileSchema>;
+  /** Examples of what the app does not answer, the built-in ones and the organisation's. */
+  outOfScope: OutOfScopeExamples;
   organisation: Organisation | null;
   /** Topic ids the organisation layer added or changed. */
   orgTopicIds: string[];
@@ -70,10 +74,16 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
   const regionsDoc = builtIn.get('regions.yml');
   const placesDoc = builtIn.get('places.yml');
   const scopeDoc = builtIn.get('scope.yml');
+  const outOfScopeDoc = builtIn.get('out-of-scope.yml');
   const regions =
     regionsDoc === undefined ? missing('regions.yml', problems) : validate('regions.yml', regionsFileSchema, regionsDoc, problems)?.regions;
   const places = placesDoc === undefined ? missing('places.yml', problems) : validate('places.yml', placesFileSchema, placesDoc, problems);
   const scope = scopeDoc === undefined ? missing('scope.yml', problems) : validate('scope.yml', scopeFileSchema, scopeDoc, problems);
+  const outOfScope: OutOfScopeExamples = {
+    ...(outOfScopeDoc === undefined
+      ? missing('out-of-scope.yml', problems)
+      : validate('out-of-scope.yml', outOfScopeFileSchema, outOfScopeDoc, problems)?.examples),
+  };
 
   const topics = new Map<string, Topic>();
   for (const [file, doc] of builtIn) {
@@ -92,14 +102,22 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
     if (orgDoc !== undefined) organisation = validate('organisation.yml', orgFileSchema, orgDoc, problems) ?? null;
     for (const [file, doc] of layer) {
       if (file === 'organisation.yml') continue;
+      if (file === 'out-of-scope.yml') {
+        // The organisation's examples are added to the built-in ones, kind by kind.
+        const own = validate(file, outOfScopeFileSchema, doc, problems)?.examples ?? {};
+        for (const [kind, examples] of Object.entries(own)) outOfScope[kind] = [...(outOfScope[kind] ?? []), ...examples];
+        continue;
+      }
       if (!file.startsWith('topics/')) {
-        problems.push(`${file}: an organisation layer holds organisation.yml and topics/*.yml only`);
+        problems.push(`${file}: an organisation layer holds organisation.yml, out-of-scope.yml and topics/*.yml only`);
         continue;
       }
       const patch = validate(file, topicPatchSchema, doc, problems);
       if (!patch) continue;
       const base = topics.get(patch.id);
-      const merged = validate(file, topicSchema, base ? { ...base, ...patch } : patch, problems);
+      // Phrasings are training examples: the organisation's are added to the built-in ones, not put in their place.
+      const phrasings = base && patch.phrasings ? { phrasings: [...base.phrasings, ...patch.phrasings] } : {};
+      const merged = validate(file, topicSchema, base ? { ...base, ...patch, ...phrasings } : patch, problems);
       if (merged) {
         topics.set(merged.id, merged);
         orgTopicIds.push(merged.id);
@@ -125,7 +143,7 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
   }
 
   if (problems.length || !regions || !places || !scope) throw new KnowledgeBaseError(problems);
-  return { topics: [...topics.values()], regions, places, scope, organisation, orgTopicIds };
+  return { topics: [...topics.values()], regions, places, scope, outOfScope, organisation, orgTopicIds };
 }
 
 function checkRegions(regions: Region[], problems: string[]): void {

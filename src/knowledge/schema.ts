@@ -11,7 +11,7 @@ const topicId = z
   .string()
   .max(60)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, hyphens)');
-const regionId = z.enum(['eea', 'ch', 'uk', 'ca', 'hk', 'us', 'rest-of-world']);
+const regionId = z.enum(['eea', 'ch', 'uk', 'ca', 'hk', 'us', 'rest-of-world', 'not-covered']);
 export type RegionId = z.infer<typeof regionId>;
 export const REGION_IDS = regionId.options;
 
@@ -61,10 +61,13 @@ export const regionSchema = z.strictObject({
   name: z.string().min(2),
   /** ISO 3166-1 alpha-2 codes, or "all-others" for every code no other region lists. */
   countries: z.union([z.array(z.string()).min(1), z.literal('all-others')]),
-  /** Whether members' data is used to train content-generating AI models. */
-  trainingUsed: z.boolean(),
-  /** When that use began (YYYY-MM-DD or YYYY-MM), as precisely as the sources allow. */
-  trainingSince: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'),
+  /** Whether members' data is used to train content-generating AI models; null when the sources don't say. */
+  trainingUsed: z.boolean().nullable(),
+  /** When that use began (YYYY-MM-DD or YYYY-MM), as precisely as the sources allow; null when they don't say. */
+  trainingSince: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+    .nullable(),
   /** True when the sources give only an approximate start ("by September 2024"). */
   trainingSinceApproximate: z.boolean().default(false),
   /** What the 3 November 2025 update changed there, in Markdown. */
@@ -83,6 +86,12 @@ export const placesFileSchema = z.strictObject({
   aliases: z.record(z.string().min(2), z.string()).default({}),
   /** Aliases that are also common words in lower case ("us", "it"): they count only in capitals. */
   upperCaseOnly: z.array(z.string().min(2)).default([]),
+  /** Words around which those count in lower case too: "the us", "us-based", "eu members". */
+  lowerCaseContext: z.strictObject({ before: z.array(z.string().min(1)).default([]), after: z.array(z.string().min(1)).default([]) }).default({ before: [], after: [] }),
+  /** Nouns that a nationality or country next to them describes, so it is not the asker's place: "the Irish DPC". */
+  institutionWords: z.array(z.string().min(2)).default([]),
+  /** Words after which a place is expected: a misspelt country name ("in Canda") counts only after them. */
+  placePrepositions: z.array(z.string().min(1)).default([]),
   notPlaces: z.array(z.string().min(2)).default([]),
 });
 
@@ -97,6 +106,12 @@ export const scopeFileSchema = z.strictObject({
   /** Requests the app does not do (writing, HR, expenses…). */
   offTopic: z.array(z.string().min(2)).default([]),
 });
+
+/** Messages the app does not answer, grouped by kind: the topic model learns "out of scope" from them. */
+export const outOfScopeFileSchema = z.strictObject({
+  examples: z.record(z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case'), z.array(z.string().min(1))),
+});
+export type OutOfScopeExamples = z.infer<typeof outOfScopeFileSchema>['examples'];
 
 export const orgFileSchema = z.strictObject({
   organisation: z.string().min(1).max(80),

@@ -199,7 +199,7 @@ export class ReminderScheduler {
     const regions = [...this.options.kb.regions.values()];
     const latest =
       regions
-        .map((r) => r.trainingSince)
+        .flatMap((r) => (r.trainingSince ? [r.trainingSince] : []))
         .sort()
         .at(-1) ?? '';
     const newRegions = regions.filter((r) => r.trainingSince === latest).map((r) => r.name);

@@ -40,6 +40,7 @@ function answer(overrides: Partial<ComposedAnswer> = {}): ComposedAnswer {
     unconfirmed: ['Whether *old* data is deleted.'],
     region: regionView(),
     regionNote: 'In Canada the setting is **on** by default.',
+    otherRegions: [],
     organisation: { organisation: 'Acme & Co', note: 'Ask **IT** first.' },
     sources: [
       { title: 'Help | opt out', url: 'https://www.linkedin.com/help/opt' },
@@ -102,6 +103,21 @@ describe('buildAnswerCard', () => {
     expect(callout).toContain('*Legal basis:* Consent &amp; notice');
     expect(callout).toContain('• PIPEDA applies to <https://www.priv.gc.ca/en/|privacy>.');
     expectValid(full);
+  });
+
+  it('answers for each place named: a callout and the region note per region, every place in the fallback', () => {
+    const hk = regionView({ id: 'hk', name: 'Hong Kong', place: 'Hong Kong', countryName: 'Hong Kong', status: 'Used in HK.', change: 'Resumed.' });
+    const c = buildAnswerCard(answer({ topic: link('regions', 'Where it applies'), otherRegions: [{ region: hk, note: 'HK staff can opt out.' }] }));
+    const texts = sectionTexts(c).join('\n');
+    expect(texts).toContain('📍 *Toronto → Canada*');
+    expect(texts).toContain('📍 *Hong Kong*');
+    expect(texts).toContain('*What changed on 3 November 2025:* Resumed.');
+    // With several places the callouts stay short: no legal basis or notes.
+    expect(texts).not.toContain('*Legal basis:*');
+    expect(texts).toContain('*In Canada:* In Canada the setting is *on* by default.');
+    expect(texts).toContain('*In Hong Kong:* HK staff can opt out.');
+    expect(c.text).toContain('Toronto → Canada; Hong Kong');
+    expectValid(c);
   });
 
   it('labels the region by its name alone when the place asked is the region', () => {

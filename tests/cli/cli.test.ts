@@ -102,8 +102,9 @@ describe('npm run eval', () => {
     );
     const r = run('eval.ts', [file]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('topic        1/2  50.0%');
-    expect(r.stdout).toContain('region       1/1  100.0%');
+    expect(r.stdout).toContain('topic            1/2  50.0%');
+    expect(r.stdout).toContain('place            1/1  100.0%');
+    expect(r.stdout).toContain('in-scope refused 0/2  0.0%');
     expect(r.stdout).toContain('Does it apply in Lyon?');
   });
 });

@@ -63,6 +63,35 @@ describe('the question engine', () => {
     expect(ask('Does LinkedIn share my data with Microsoft for ads?').topic).toBe('microsoft-sharing');
   });
 
+  it('answers for every place a question names', () => {
+    const r = ask('people in Toronto and Hong Kong - both affected?');
+    expect(r).toMatchObject({ kind: 'answer', topic: 'regions', region: 'ca', country: 'CA', place: 'Toronto' });
+    expect(r.places).toEqual([
+      { region: 'ca', country: 'CA', place: 'Toronto' },
+      { region: 'hk', country: 'HK', place: 'Hong Kong' },
+    ]);
+  });
+
+  it('keeps questions in scope by default: a bare place, slang, a fragment', () => {
+    expect(ask('Ontario?')).toMatchObject({ kind: 'answer', topic: 'regions', country: 'CA' });
+    expect(ask('works for folks in Canada too?')).toMatchObject({ topic: 'regions', country: 'CA' });
+    expect(ask('r comments included or just posts').outOfScope).toBe(false);
+  });
+
+  it('answers the Crown Dependencies as a place the sources do not cover', () => {
+    expect(ask("I'm in Jersey, does LinkedIn use my data for AI?")).toMatchObject({ region: 'not-covered', country: 'JE' });
+  });
+
+  it('refuses LinkedIn near misses that are about something else', () => {
+    expect(ask('how do I turn off linkedin job alert emails')).toMatchObject({ kind: 'out-of-scope', places: [] });
+  });
+
+  it('gives a calibrated confidence: the probability of the topic it answers with', () => {
+    const r = ask('How do I opt out of LinkedIn AI training?');
+    expect(r.confidence).toBeGreaterThanOrEqual(kb.model.calibration.answerAt);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+  });
+
   it('treats an empty question as a request for help', () => {
     expect(ask('   \n\t ')).toMatchObject({ kind: 'empty', outOfScope: false, topic: null });
   });
@@ -101,5 +130,18 @@ describe('a topic added as data', () => {
     const withLayer = loadKnowledgeBase(dir);
     expect(answerQuestion(withLayer, 'Is there an internal privacy course on the LinkedIn AI thing?').topic).toBe('acme-privacy-training');
     expect(answerQuestion(kb, 'Is there an internal privacy course on the LinkedIn AI thing?').topic).not.toBe('acme-privacy-training');
+  });
+
+  it("learns the organisation's own out-of-scope examples", () => {
+    const own = mkdtempSync(join(tmpdir(), 'kb-org-oos-'));
+    try {
+      const question = 'how do I opt out of frobnicator?';
+      expect(answerQuestion(kb, question).outOfScope).toBe(false);
+      const examples = ['frobnicator opt out', 'opt out of the frobnicator', 'frobnicator setting', 'turn off frobnicator', 'frobnicator emails', 'stop frobnicator'];
+      writeFileSync(join(own, 'out-of-scope.yml'), `examples:\n  acme-tools:\n${examples.map((e) => `    - ${e}`).join('\n')}\n`);
+      expect(answerQuestion(loadKnowledgeBase(own), question).outOfScope).toBe(true);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });

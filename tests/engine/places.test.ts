@@ -51,3 +51,83 @@ describe('finding the place in a question', () => {
     expect(find('does it apply to US members?')).toEqual(['us', 'US']);
   });
 });
+
+const findAll = (q: string) => kb.gazetteer.findAll(q).places.map((p) => [p.region, p.country]);
+
+describe('places in every form', () => {
+  it.each([
+    ['is it on in the States?', 'us', 'US'],
+    ['NYC team', 'us', 'US'],
+    ['our SF office', 'us', 'US'],
+    ['still on in the us?', 'us', 'US'],
+    ['us-based staff', 'us', 'US'],
+    ['eu members', 'eea', null],
+    ['gilt das in Züri?', 'ch', 'CH'],
+    ['Kollegen in Genf', 'ch', 'CH'],
+    ['vale pra quem mora no Porto?', 'eea', 'PT'],
+    ['equipa de Lisboa', 'eea', 'PT'],
+    ['Ontario?', 'ca', 'CA'],
+    ['colleagues in Bavaria', 'eea', 'DE'],
+    ['our California office', 'us', 'US'],
+    ['works for folks in Canda too?', 'ca', 'CA'],
+    ['still on in Swizerland?', 'ch', 'CH'],
+    ['Estoy en Tenerife', 'eea', 'ES'],
+    ['y en EE.UU.?', 'us', 'US'],
+  ])('%s → %s %s', (q, region, country) => {
+    expect(find(q)).toEqual([region, country]);
+  });
+
+  it('answers EU territories with their own ISO code as the EU', () => {
+    for (const [q, code] of [
+      ['I work from Réunion', 'RE'],
+      ['Guadeloupe', 'GP'],
+      ['Martinique', 'MQ'],
+      ['Cayenne, French Guiana', 'GF'],
+      ['Mayotte', 'YT'],
+      ['Saint-Martin', 'MF'],
+      ['Åland', 'AX'],
+    ] as const) {
+      expect(find(q), q).toEqual(['eea', code]);
+    }
+  });
+
+  it('answers the Crown Dependencies and Gibraltar as places the sources do not cover', () => {
+    for (const [q, code] of [
+      ['based in Jersey', 'JE'],
+      ['Guernsey', 'GG'],
+      ['Isle of Man staff', 'IM'],
+      ['our Gibraltar desk', 'GI'],
+    ] as const) {
+      expect(find(q), q).toEqual(['not-covered', code]);
+    }
+  });
+
+  it('finds every place in a question, each once, in the order named', () => {
+    expect(findAll('people in Toronto and Hong Kong - both affected?')).toEqual([
+      ['ca', 'CA'],
+      ['hk', 'HK'],
+    ]);
+    expect(findAll('Wien, Austria')).toEqual([['eea', 'AT']]);
+    expect(findAll('Does this apply in the States or just in the UK?')).toEqual([
+      ['us', 'US'],
+      ['uk', 'GB'],
+    ]);
+  });
+
+  it('drops a region named beside one of its own countries', () => {
+    expect(findAll('Working from Réunion — does the EU change cover me?')).toEqual([['eea', 'RE']]);
+  });
+
+  it('does not read a nationality that qualifies a regulator as the asker’s place', () => {
+    expect(find('what did the Irish DPC say?')).toBeNull();
+    expect(find('the Dutch regulator warned about it')).toBeNull();
+    expect(find("Ireland's data protection commission")).toBeNull();
+    expect(find("qu'a dit l'autorité irlandaise ?")).toBeNull();
+    expect(find("I'm in Berlin, what did the Dutch regulator say?")).toEqual(['eea', 'DE']);
+  });
+
+  it('reads a misspelt country only when the word is no common word', () => {
+    expect(find('is it on in Germny')).toEqual(['eea', 'DE']);
+    expect(find('Sales Navigator users')).toBeNull();
+  });
+});

@@ -43,9 +43,10 @@ describe('the built-in knowledge base', () => {
     expect(data.regions.map((r) => r.id)).toEqual([...REGION_IDS]);
   });
 
-  it('puts the 27 EU states plus Iceland, Liechtenstein and Norway in the EEA', () => {
+  it('puts the 27 EU states, their territories with codes of their own, and Iceland, Liechtenstein and Norway in the EEA', () => {
     const eea = data.regions.find((r) => r.id === 'eea');
-    expect(eea?.countries).toHaveLength(30);
+    expect(eea?.countries).toHaveLength(37);
+    expect(eea?.countries).toEqual(expect.arrayContaining(['RE', 'GP', 'MQ', 'GF', 'YT', 'MF', 'AX']));
     expect(eea?.countries).toEqual(expect.arrayContaining(['DE', 'FR', 'IE', 'GR', 'IS', 'LI', 'NO']));
     expect(eea?.countries).not.toContain('GB');
     expect(eea?.countries).not.toContain('CH');
@@ -126,6 +127,26 @@ describe('an organisation layer', () => {
     const dir = orgLayer({ 'topics/expenses.yml': 'id: acme-vpn\ntitle: VPN\n' });
     const problems = problemsOf(() => loadKnowledgeData({ orgDir: dir }));
     expect(problems.some((p) => p.startsWith('topics/expenses.yml: summary:'))).toBe(true);
+  });
+
+  it("adds its phrasings to a built-in topic's, and its out-of-scope examples to the built-in ones", () => {
+    const builtIn = loadKnowledgeData();
+    const dir = orgLayer({
+      'topics/opt-out-how.yml': 'id: opt-out-how\nphrasings: [where is the acme opt-out guide, acme toggle?, opt-out at acme]\n',
+      'out-of-scope.yml': 'examples:\n  acme-it: [reset my acme badge, book the acme shuttle]\n  chit-chat: [howdy partner]\n',
+    });
+    const data = loadKnowledgeData({ orgDir: dir });
+    const phrasings = (d: typeof data) => d.topics.find((t) => t.id === 'opt-out-how')?.phrasings ?? [];
+    expect(phrasings(data)).toEqual([...phrasings(builtIn), 'where is the acme opt-out guide', 'acme toggle?', 'opt-out at acme']);
+    expect(data.outOfScope['acme-it']).toEqual(['reset my acme badge', 'book the acme shuttle']);
+    expect(data.outOfScope['chit-chat']).toEqual([...(builtIn.outOfScope['chit-chat'] ?? []), 'howdy partner']);
+  });
+
+  it('reports an out-of-scope file that is not a list of examples per kind', () => {
+    const dir = orgLayer({ 'out-of-scope.yml': 'examples:\n  Bad Kind: [x]\n  chit-chat: hello\n' });
+    const problems = problemsOf(() => loadKnowledgeData({ orgDir: dir }));
+    expect(problems.some((p) => p.startsWith('out-of-scope.yml: examples.Bad Kind'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('out-of-scope.yml: examples.chit-chat'))).toBe(true);
   });
 
   it('refuses a directory that does not exist, saying which', () => {

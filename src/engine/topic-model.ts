@@ -1,0 +1,238 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractFeatures, type FeatureInput } from './features.js';
+import { mulberry32, softmax, SoftmaxRegression, type Example, type SparseVector } from './softmax-regression.js';
+
+/** The class of everything the app does not answer. */
+export const OUT_OF_SCOPE = 'out-of-scope';
+
+/** Bump when features or training change, so cached models are not reused. */
+const MODEL_VERSION = 1;
+
+export const TRAINING = {
+  epochs: 12,
+  learningRate: 0.35,
+  l2: 1e-5,
+  seed: 20251103,
+  folds: 5,
+  minExamplesPerFeature: 2,
+  /** How much more the out-of-scope class weighs in all than one topic. */
+  outOfScopeWeight: 3,
+  /** Of the in-scope examples held out in cross-validation, at most this share may be refused. */
+  maxRefused: 0.02,
+  /** Of the answers given to held-out examples, at most this share may be wrong. */
+  maxWrongAnswers: 0.06,
+  /** A second topic is offered ("Also: …") at this probability or more. */
+  secondaryAt: 0.2,
+} as const;
+
+export interface LabelledText {
+  text: string;
+  label: string;
+}
+
+/** Chosen from cross-validation on the training examples, so the numbers mean what they say. */
+export interface Calibration {
+  /** Divides the logits so that probabilities match how often held-out examples were right. */
+  temperature: number;
+  /** Answer when the best topic has at least this probability (given the question is in scope). */
+  answerAt: number;
+  /** Out of scope when that class has at least this probability. */
+  outOfScopeAt: number;
+  /** Cross-validated: share of in-scope examples whose best topic was right. */
+  heldOutTopicAccuracy: number;
+  /** Cross-validated: share of out-of-scope examples flagged. */
+  heldOutOutOfScopeFlagged: number;
+}
+
+export interface TopicPrediction {
+  /** In-scope topics with the probability of each, given the question is in scope; best first. */
+  topics: { id: string; p: number }[];
+  /** The probability that the question is out of scope. */
+  outOfScope: number;
+}
+
+/**
+ * The trained topic classifier: multinomial logistic regression from question features to one of
+ * the knowledge base's topics or "out of scope", with calibrated probabilities.
+ */
+export class TopicModel {
+  private constructor(
+    readonly classes: readonly string[],
+    private readonly featureIndex: ReadonlyMap<string, number>,
+    private readonly regression: SoftmaxRegression,
+    readonly calibration: Calibration,
+  ) {}
+
+  predict(input: FeatureInput): TopicPrediction {
+    const p = softmax(this.regression.logits(this.vectorize(extractFeatures(input))), this.calibration.temperature);
+    return this.readProbabilities(p);
+  }
+
+  private readProbabilities(p: Float64Array): TopicPrediction {
+    const oosIndex = this.classes.indexOf(OUT_OF_SCOPE);
+    const outOfScope = oosIndex >= 0 ? (p[oosIndex] as number) : 0;
+    const inScope = 1 - outOfScope || 1e-12;
+    const topics = this.classes
+      .map((id, i) => ({ id, p: (p[i] as number) / inScope }))
+      .filter((t) => t.id !== OUT_OF_SCOPE)
+      .sort((a, b) => b.p - a.p);
+    return { topics, outOfScope };
+  }
+
+  private vectorize(features: Map<string, number>): SparseVector {
+    const index: number[] = [];
+    const value: number[] = [];
+    for (const [name, v] of features) {
+      const i = this.featureIndex.get(name);
+      if (i !== undefined) {
+        index.push(i);
+        value.push(v);
+      }
+    }
+    return { index: Int32Array.from(index), value: Float32Array.from(value) };
+  }
+
+  /** Trains on the labelled texts, calibrating by cross-validation. */
+  static train(texts: readonly LabelledText[], prepare: (text: string) => FeatureInput): TopicModel {
+    const classes = [...new Set(texts.map((t) => t.label))].sort();
+    const extracted = texts.map((t) => ({ features: extractFeatures(prepare(t.text)), y: classes.indexOf(t.label) }));
+    // A feature seen in one example only says nothing about unseen questions, and makes training slower.
+    const seen = new Map<string, number>();
+    for (const { features } of extracted) for (const name of features.keys()) seen.set(name, (seen.get(name) ?? 0) + 1);
+    const featureIndex = new Map<string, number>();
+    for (const [name, n] of seen) if (n >= TRAINING.minExamplesPerFeature) featureIndex.set(name, featureIndex.size);
+    const prepared = extracted.map((e) => ({ ...e, features: new Map([...e.features].filter(([name]) => featureIndex.has(name))) }));
+    const classSize = classes.map((_, c) => prepared.filter((p) => p.y === c).length);
+    // Every topic weighs the same in all, however many examples it has; "out of scope" weighs more,
+    // because it stands for everything else people send.
+    const oos = classes.indexOf(OUT_OF_SCOPE);
+    const examples: Example[] = prepared.map((p) => {
+      const index = Int32Array.from([...p.features.keys()].map((n) => featureIndex.get(n) as number));
+      const classWeight = p.y === oos ? TRAINING.outOfScopeWeight : 1;
+      return { x: { index, value: Float32Array.from(p.features.values()) }, y: p.y, weight: (classWeight * texts.length) / (classes.length * (classSize[p.y] as number)) };
+    });
+    const options = { ...TRAINING, classes: classes.length, features: featureIndex.size };
+    const calibration = calibrate(examples, classes, options);
+    return new TopicModel(classes, featureIndex, SoftmaxRegression.train(examples, options), calibration);
+  }
+
+  /** Loads the model trained on exactly these texts from `cacheDir`, or trains it and stores it there. */
+  static cached(texts: readonly LabelledText[], prepare: (text: string) => FeatureInput, contentKey: string, cacheDir: string | null): TopicModel {
+    const hash = createHash('sha256').update(`${MODEL_VERSION}\n${JSON.stringify(TRAINING)}\n${contentKey}\n`).update(JSON.stringify(texts)).digest('hex');
+    const file = cacheDir ? join(cacheDir, `topic-model-${hash.slice(0, 32)}.bin`) : null;
+    if (file) {
+      try {
+        return TopicModel.deserialize(readFileSync(file));
+      } catch {
+        // Not cached yet, or unreadable: train.
+      }
+    }
+    const model = TopicModel.train(texts, prepare);
+    if (file && cacheDir) {
+      try {
+        mkdirSync(cacheDir, { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        writeFileSync(temporary, model.serialize());
+        renameSync(temporary, file); // atomic, so a replica starting at the same moment never reads half a file
+      } catch {
+        // A read-only disk only costs the training time at the next start.
+      }
+    }
+    return model;
+  }
+
+  serialize(): Buffer {
+    const header = Buffer.from(
+      JSON.stringify({ version: MODEL_VERSION, classes: this.classes, features: [...this.featureIndex.keys()], calibration: this.calibration }),
+    );
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
+    const { weights, bias } = this.regression;
+    return Buffer.concat([length, header, Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength), Buffer.from(bias.buffer, bias.byteOffset, bias.byteLength)]);
+  }
+
+  static deserialize(buffer: Buffer): TopicModel {
+    const length = buffer.readUInt32LE(0);
+    const header = JSON.parse(buffer.subarray(4, 4 + length).toString('utf8')) as {
+      version: number;
+      classes: string[];
+      features: string[];
+      calibration: Calibration;
+    };
+    if (header.version !== MODEL_VERSION) throw new Error('model from another version');
+    const k = header.classes.length;
+    const body = buffer.subarray(4 + length);
+    // Copy into aligned memory: a Float32Array cannot start at an odd byte offset.
+    const floats = new Float32Array(new Uint8Array(body).buffer);
+    if (floats.length !== header.features.length * k + k) throw new Error('model file is truncated');
+    const regression = new SoftmaxRegression(k, floats.subarray(0, header.features.length * k), floats.subarray(header.features.length * k));
+    return new TopicModel(header.classes, new Map(header.features.map((f, i) => [f, i])), regression, header.calibration);
+  }
+}
+
+/**
+ * Cross-validation: each fold is predicted by a model trained on the others. The temperature that
+ * makes those held-out probabilities honest is fitted, then the two thresholds are read off them:
+ * the lowest out-of-scope probability that refuses at most `maxRefused` of in-scope examples, and the
+ * lowest topic probability at which at most `maxWrongAnswers` of the answers given are wrong.
+ */
+function calibrate(examples: Example[], classes: readonly string[], options: typeof TRAINING & { classes: number; features: number }): Calibration {
+  const oos = classes.indexOf(OUT_OF_SCOPE);
+  const random = mulberry32(options.seed + 1);
+  const fold = new Int32Array(examples.length);
+  for (let c = 0; c < classes.length; c++) {
+    const members = examples.map((e, i) => (e.y === c ? i : -1)).filter((i) => i >= 0);
+    members.sort(() => random() - 0.5);
+    members.forEach((i, n) => (fold[i] = n % options.folds));
+  }
+  const logits: Float64Array[] = new Array<Float64Array>(examples.length);
+  for (let f = 0; f < options.folds; f++) {
+    const model = SoftmaxRegression.train(
+      examples.filter((_, i) => fold[i] !== f),
+      options,
+    );
+    examples.forEach((e, i) => {
+      if (fold[i] === f) logits[i] = model.logits(e.x);
+    });
+  }
+
+  let temperature = 1;
+  let bestLoss = Infinity;
+  for (let t = 0.2; t <= 4; t += 0.05) {
+    let loss = 0;
+    examples.forEach((e, i) => (loss -= Math.log((softmax(logits[i] as Float64Array, t)[e.y] as number) + 1e-12)));
+    if (loss < bestLoss) [bestLoss, temperature] = [loss, t];
+  }
+
+  const held = examples.map((e, i) => {
+    const p = softmax(logits[i] as Float64Array, temperature);
+    const pOos = oos >= 0 ? (p[oos] as number) : 0;
+    let best = -1;
+    for (let c = 0; c < p.length; c++) if (c !== oos && (best < 0 || (p[c] as number) > (p[best] as number))) best = c;
+    return { y: e.y, pOos, top: best, pTop: (p[best] as number) / (1 - pOos || 1e-12) };
+  });
+  const inScope = held.filter((h) => h.y !== oos);
+  const outOfScope = held.filter((h) => h.y === oos);
+  const grid = Array.from({ length: 97 }, (_, i) => 0.02 + i * 0.01);
+
+  const outOfScopeAt = grid.find((t) => inScope.filter((h) => h.pOos >= t).length <= options.maxRefused * inScope.length) ?? 0.99;
+  const kept = inScope.filter((h) => h.pOos < outOfScopeAt);
+  const answerAt =
+    grid.find((t) => {
+      const answered = kept.filter((h) => h.pTop >= t);
+      return answered.filter((h) => h.top !== h.y).length <= options.maxWrongAnswers * answered.length;
+    }) ?? 0.99;
+  return {
+    temperature: round(temperature),
+    answerAt,
+    outOfScopeAt,
+    heldOutTopicAccuracy: round(inScope.filter((h) => h.top === h.y).length / (inScope.length || 1)),
+    heldOutOutOfScopeFlagged: round(outOfScope.filter((h) => h.pOos >= outOfScopeAt).length / (outOfScope.length || 1)),
+  };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { grade, type GradedQuestion } from '../../src/eval/grade.js';
+import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+
+const kb = loadKnowledgeBase();
+const q = (fields: Partial<GradedQuestion> & { q: string }): GradedQuestion => ({
+  topics: [],
+  region: null,
+  country: null,
+  oos: false,
+  expect_any: [],
+  ...fields,
+});
+
+describe('grading', () => {
+  const report = grade(kb, [
+    q({ q: 'How do I opt out of LinkedIn AI training?', topics: ['opt-out-how'], kind: 'plain' }),
+    q({ q: 'How do I opt out of LinkedIn AI training?', topics: ['minors'], kind: 'plain' }),
+    q({ q: 'people in Toronto and Hong Kong - both affected?', topics: ['regions'], region: 'ca', country: 'CA', countries: ['CA', 'HK'], kind: 'places' }),
+    q({ q: 'people in Toronto and Hong Kong - both affected?', topics: ['regions'], region: 'ca', country: 'CA', countries: ['CA', 'HK', 'GB'], kind: 'places' }),
+    q({ q: 'Can you book me a meeting room for Tuesday?', oos: true, kind: 'oos' }),
+    q({ q: 'How do I opt out of LinkedIn AI training?', oos: true, kind: 'oos' }),
+  ]);
+
+  it('counts topics, places and out of scope, and the bad outcomes as rates', () => {
+    expect(report.topic).toEqual({ right: 3, of: 4 });
+    expect(report.place).toEqual({ right: 1, of: 2 });
+    expect(report.outOfScope).toEqual({ right: 1, of: 2 });
+    expect(report.refused).toEqual({ count: 0, of: 4 });
+    // The wrong topic, and the out-of-scope question answered: two confident wrong answers of six.
+    expect(report.confidentWrong).toEqual({ count: 2, of: 6 });
+  });
+
+  it('needs every place of a question with several', () => {
+    const miss = report.misses.find((m) => m.question.countries?.length === 3);
+    expect(miss?.what).toEqual(['place']);
+  });
+
+  it('breaks the figures down by kind', () => {
+    expect(report.byKind.get('plain')?.topic).toEqual({ right: 1, of: 2 });
+    expect(report.byKind.get('places')?.place).toEqual({ right: 1, of: 2 });
+    expect(report.byKind.get('oos')?.outOfScope).toEqual({ right: 1, of: 2 });
+  });
+});
