@@ -3,6 +3,7 @@ import { buildAnswerCard } from './blocks/answer-card.js';
 import { buildDidYouMeanCard } from './blocks/did-you-mean-card.js';
 import { buildHelpCard } from './blocks/help-card.js';
 import type { SlackMessage } from './blocks/limits.js';
+import { withoutSlackMarkup } from './blocks/mrkdwn.js';
 import { buildOutOfScopeCard } from './blocks/out-of-scope-card.js';
 import { buildOverviewCard } from './blocks/overview-card.js';
 import { buildRegionCard } from './blocks/region-card.js';
@@ -38,7 +39,8 @@ export function respond(kb: KnowledgeBase, question: string, now: DateTime = Dat
   answerCaches.set(kb, cache);
   const hit = cache.get(key);
   if (hit) return hit;
-  const result = answerQuestion(kb, question);
+  // Mentions and links are markup, not words of the question; the card still quotes it as asked.
+  const result = { ...answerQuestion(kb, withoutSlackMarkup(question)), question };
   const response = { result, message: cardFor(kb, result, now) };
   // Long texts are rarely asked twice; keeping them would only hold memory.
   if (question.length <= MAX_CACHED_QUESTION) {

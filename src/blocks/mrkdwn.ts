@@ -47,6 +47,20 @@ export function mrkdwnToPlain(mrkdwn: string): string {
     .replace(/(^|[\s(])[*_~]+|[*_~]+(?=[\s).,:;!?]|$)/gm, '$1');
 }
 
+/**
+ * What a person wrote, without Slack's markup for mentions and links: "<@U123>" and "<!channel>" are
+ * no words of the question, "<#C1|privacy>" reads "#privacy", "<https://x|the notice>" reads "the notice".
+ */
+export function withoutSlackMarkup(text: string): string {
+  return text
+    .replace(/<[@!][^<>]*>/g, ' ')
+    .replace(/<#[A-Z0-9]+\|([^<>]*)>/g, '#$1')
+    .replace(/<((?:https?|mailto):[^|<>]*)\|([^<>]*)>/g, '$2')
+    .replace(/<((?:https?|mailto):[^<>]*)>/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** Back from Slack's escapes, for a terminal. */
 export function unescapeMrkdwn(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

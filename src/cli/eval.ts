@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { grade, ratio, readQuestions, type Report } from '../eval/grade.js';
+import { calibrationError, grade, percent, ratio, readQuestions, type Report } from '../eval/grade.js';
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { fail, runCli } from './common.js';
 
@@ -23,6 +23,13 @@ runCli(() => {
     for (const [kind, k] of [...r.byKind].sort(([a], [b]) => a.localeCompare(b))) {
       const cell = (t: { right: number; of: number }) => (t.of ? ratio(t) : '-').padEnd(17);
       out.push(`  ${kind.padEnd(14)} ${String(k.questions).padStart(4)}  ${cell(k.topic)}${cell(k.place)}${cell(k.outOfScope)}`);
+    }
+  }
+  const buckets = r.calibration.filter((b) => b.answers > 0);
+  if (buckets.length) {
+    out.push('', `Calibration of answers (expected calibration error ${(100 * calibrationError(r)).toFixed(1)} points):`);
+    for (const b of buckets) {
+      out.push(`  confidence ${b.from.toFixed(1)}–${(b.from + 0.1).toFixed(1)}: ${String(b.answers).padStart(4)} answers, mean ${(b.confidence / b.answers).toFixed(2)}, right ${percent(b.right, b.answers)}`);
     }
   }
   if (r.misses.length && !values.quiet) {

@@ -75,6 +75,8 @@ export interface Report extends KindReport {
   /** In-scope questions that got a "did you mean" card instead of an answer. */
   didYouMean: Rate;
   byKind: Map<string, KindReport>;
+  /** Answers given to in-scope questions, by confidence (a tenth wide): how many, how many right. */
+  calibration: { from: number; answers: number; right: number; confidence: number }[];
   misses: Miss[];
 }
 
@@ -116,6 +118,7 @@ export function grade(kb: KnowledgeBase, questions: GradedQuestion[]): Report {
     confidentWrong: rate(),
     didYouMean: rate(),
     byKind: new Map(),
+    calibration: Array.from({ length: 10 }, (_, i) => ({ from: i / 10, answers: 0, right: 0, confidence: 0 })),
     misses: [],
   };
   for (const question of questions) {
@@ -137,6 +140,14 @@ export function grade(kb: KnowledgeBase, questions: GradedQuestion[]): Report {
       happened(report.refused, result.outOfScope);
       happened(report.didYouMean, result.kind === 'did-you-mean');
       happened(report.confidentWrong, answered && !topicRight);
+      if (answered) {
+        const bucket = report.calibration[Math.min(9, Math.floor(result.confidence * 10))];
+        if (bucket) {
+          bucket.answers++;
+          bucket.confidence += result.confidence;
+          if (topicRight) bucket.right++;
+        }
+      }
       if (result.outOfScope) what.push('refused');
       else if (!topicRight) what.push('topic');
       if (question.region !== null || question.country !== null || question.countries?.length) {
@@ -148,6 +159,13 @@ export function grade(kb: KnowledgeBase, questions: GradedQuestion[]): Report {
     if (what.length) report.misses.push({ question, result, what });
   }
   return report;
+}
+
+/** Expected calibration error: how far, on average over answers, confidence is from the share right. */
+export function calibrationError(report: Report): number {
+  const answers = report.calibration.reduce((n, b) => n + b.answers, 0);
+  if (!answers) return 0;
+  return report.calibration.reduce((sum, b) => sum + Math.abs(b.confidence - b.right), 0) / answers;
 }
 
 export function percent(right: number, of: number): string {

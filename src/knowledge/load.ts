@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import yaml from 'js-yaml';
 import type { z } from 'zod';
 import { ISO_COUNTRY_CODES } from '../engine/places.js';
 import { describeIssues, KnowledgeBaseError } from './errors.js';
@@ -195,11 +195,12 @@ function readLayer(dir: string, problems: string[]): Map<string, unknown> {
     const file = relative(dir, path).split('\\').join('/');
     if (!/\.(ya?ml|json)$/.test(file)) continue;
     try {
-      docs.set(file.replace(/\.yaml$/, '.yml'), parseYaml(readFileSync(path, 'utf8'), { uniqueKeys: true }));
+      // The core schema (YAML 1.2): dates such as lastChecked stay strings; duplicate keys are errors.
+      docs.set(file.replace(/\.yaml$/, '.yml'), yaml.load(readFileSync(path, 'utf8'), { schema: yaml.CORE_SCHEMA, filename: file }));
     } catch (error) {
-      if (error instanceof YAMLParseError) {
-        const at = error.linePos?.[0];
-        problems.push(`${file}: ${at ? `line ${at.line}, column ${at.col}: ` : ''}${error.message.split('\n')[0]}`);
+      if (error instanceof yaml.YAMLException) {
+        const at = error.mark;
+        problems.push(`${file}: ${at ? `line ${at.line + 1}, column ${at.column + 1}: ` : ''}${error.reason}`);
       } else {
         problems.push(`${file}: cannot be read (${(error as Error).message})`);
       }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain, quoteUserText, unescapeMrkdwn } from '../../src/blocks/mrkdwn.js';
+import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain, quoteUserText, unescapeMrkdwn, withoutSlackMarkup } from '../../src/blocks/mrkdwn.js';
 import { soup } from '../properties/nasty.js';
 
 /** Every mention / special-command opener Slack would act on. */
@@ -229,5 +229,18 @@ describe('unescapeMrkdwn', () => {
 
   it('leaves other entities and plain text alone', () => {
     expect(unescapeMrkdwn('&quot; &#39; plain')).toBe('&quot; &#39; plain');
+  });
+});
+
+describe('withoutSlackMarkup', () => {
+  it.each([
+    ['How do I opt out? <!channel> <@U123ABC>', 'How do I opt out?'],
+    ['ask <#C0123|privacy> about it', 'ask #privacy about it'],
+    ['see <https://www.linkedin.com/legal/privacy/eu|the notice> please', 'see the notice please'],
+    ['see <https://example.com/x>', 'see https://example.com/x'],
+    ['<!subteam^S123|@privacy-team> does it apply in Lyon?', 'does it apply in Lyon?'],
+    ['3 < 4 and 5 > 2', '3 < 4 and 5 > 2'],
+  ])('%s → %s', (text, plain) => {
+    expect(withoutSlackMarkup(text)).toBe(plain);
   });
 });

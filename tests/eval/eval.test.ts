@@ -26,21 +26,21 @@ describe('the shared graded questions', () => {
 // Our own sets, each written by someone who never saw the engine. Each was measured once before it was
 // used for anything (see the eval README); since then they are regression checks, not evidence.
 describe.each([
-  ['questions.extra.jsonl', 0.9],
-  ['questions.holdout.jsonl', 0.9],
-  ['questions.holdout3.jsonl', 0.9],
-  ['questions.holdout4.jsonl', 0.9],
+  ['questions.extra.jsonl', 0.92],
+  ['questions.holdout.jsonl', 0.92],
+  ['questions.holdout3.jsonl', 0.92],
+  ['questions.holdout4.jsonl', 0.92],
 ])('%s', (name, topicFloor) => {
   const report = grade(kb, file(name));
 
   it(`gets at least ${topicFloor * 100}% of topics right, with few wrong answers and few refusals`, () => {
     expect(share(report.topic.right, report.topic.of), describeMisses(report)).toBeGreaterThanOrEqual(topicFloor);
-    expect(share(report.confidentWrong.count, report.confidentWrong.of), describeMisses(report)).toBeLessThanOrEqual(0.05);
-    expect(share(report.refused.count, report.refused.of), describeMisses(report)).toBeLessThanOrEqual(0.03);
+    expect(share(report.confidentWrong.count, report.confidentWrong.of), describeMisses(report)).toBeLessThanOrEqual(0.035);
+    expect(share(report.refused.count, report.refused.of), describeMisses(report)).toBeLessThanOrEqual(0.01);
   });
 
-  it('gets at least 95% of places right and flags at least 85% of out-of-scope questions', () => {
+  it('gets at least 95% of places right and flags at least 93% of out-of-scope questions', () => {
     expect(share(report.place.right, report.place.of), describeMisses(report)).toBeGreaterThanOrEqual(0.95);
-    expect(share(report.outOfScope.right, report.outOfScope.of), describeMisses(report)).toBeGreaterThanOrEqual(0.85);
+    expect(share(report.outOfScope.right, report.outOfScope.of), describeMisses(report)).toBeGreaterThanOrEqual(0.93);
   });
 });
