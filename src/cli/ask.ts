@@ -9,7 +9,7 @@ const USAGE = `Usage: npm run ask -- [--json] [--now ISO-DATE] [QUESTION]
 
 Answers a question about LinkedIn's use of member data for AI training from the knowledge base.
 With no QUESTION, reads questions from standard input, one a line.
-  --json         one line of JSON an answer: question, outOfScope, topic, confidence, region, country, suggestions, text, blocks
+  --json         one line of JSON an answer: question, outOfScope, topic, confidence, region, country, places, suggestions, text, blocks
   --now DATE     answer as if today were DATE (for example 2026-11-29)
 Set KNOWLEDGE_DIR to add your organisation's layer.`;
 
@@ -42,6 +42,7 @@ runCli(async () => {
         confidence: result.confidence,
         region: result.region,
         country: result.country,
+        places: result.places,
         suggestions: result.suggestions,
         text: message.text,
         blocks: message.blocks,

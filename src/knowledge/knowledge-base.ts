@@ -7,7 +7,7 @@ import { OUT_OF_SCOPE, TopicModel, type LabelledText } from '../engine/topic-mod
 import { loadKnowledgeData, type KnowledgeData, type LoadOptions, type Organisation } from './load.js';
 import type { Region, RegionId, Topic } from './schema.js';
 
-/** Where trained topic models are kept between starts (MODEL_CACHE_DIR; empty turns caching off). */
+/** Where trained topic models are kept between starts (MODEL_CACHE_DIR; "none" turns caching off). */
 export const DEFAULT_MODEL_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/linkedin-ai-policy-bot', import.meta.url));
 
 export interface KnowledgeBaseOptions {
@@ -68,9 +68,9 @@ export function trainingTexts(data: KnowledgeData): LabelledText[] {
 }
 
 function defaultCacheDir(): string | null {
-  const fromEnv = process.env.MODEL_CACHE_DIR;
-  if (fromEnv === undefined) return DEFAULT_MODEL_CACHE_DIR;
-  return fromEnv === '' ? null : fromEnv;
+  const fromEnv = process.env.MODEL_CACHE_DIR?.trim();
+  if (!fromEnv) return DEFAULT_MODEL_CACHE_DIR;
+  return fromEnv === 'none' ? null : fromEnv;
 }
 
 /** Loads the built-in knowledge base and, if given, the organisation layer in `orgDir` (KNOWLEDGE_DIR). */

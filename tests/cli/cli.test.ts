@@ -23,7 +23,7 @@ describe('npm run ask', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] ?? '');
-    expect(Object.keys(answer)).toEqual(['question', 'outOfScope', 'topic', 'confidence', 'region', 'country', 'suggestions', 'text', 'blocks']);
+    expect(Object.keys(answer)).toEqual(['question', 'outOfScope', 'topic', 'confidence', 'region', 'country', 'places', 'suggestions', 'text', 'blocks']);
     expect(answer).toMatchObject({
       question: 'Does this apply to our Toronto office?',
       outOfScope: false,
