@@ -39,8 +39,13 @@ describe('the question engine', () => {
     expect([r.topic, ...r.suggestions].sort()).toEqual(['data-excluded', 'opt-out-how']);
   });
 
-  it('asks "did you mean" rather than guess when the question is vague', () => {
-    const r = ask('linkedin ai data?');
+  it('answers a vague question about the subject with the overview', () => {
+    expect(ask('linkedin ai data?')).toMatchObject({ kind: 'answer', topic: 'overview' });
+  });
+
+  it('asks "did you mean" rather than guess when no topic is likely enough', () => {
+    const r = ask('so what now with linkedin');
+    expect(r.confidence).toBeLessThan(kb.model.calibration.answerAt);
     expect(r.kind).toBe('did-you-mean');
     expect(r.topic).toBeNull();
     expect(r.outOfScope).toBe(false);
