@@ -23,7 +23,14 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  const loading = performance.now();
   const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
+  const { calibration } = kb.model;
+  // Loading takes seconds only when the topic model had to be trained (a new knowledge base or engine).
+  logger.info(
+    { ms: Math.round(performance.now() - loading), topics: kb.topics.size, heldOutTopicAccuracy: calibration.heldOutTopicAccuracy },
+    'knowledge base and topic model loaded',
+  );
   const store = await Store.open(config.DATABASE_URL, (error) => logger.warn({ err: error }, 'a pooled database connection was dropped'));
   const { app, deps, httpReceiver, scheduler, idle } = createSlackApp({ config, kb, store, logger });
 

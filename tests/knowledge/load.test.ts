@@ -52,6 +52,11 @@ describe('the built-in knowledge base', () => {
     expect(eea?.countries).not.toContain('CH');
   });
 
+  it('gives the classifier at least 60 phrasings per topic and several hundred out-of-scope examples', () => {
+    for (const topic of data.topics) expect(topic.phrasings.length, topic.id).toBeGreaterThanOrEqual(60);
+    expect(Object.values(data.outOfScope).flat().length).toBeGreaterThanOrEqual(500);
+  });
+
   it('cites only https sources and says when each topic was checked', () => {
     for (const t of data.topics) {
       expect(t.sources.length).toBeGreaterThan(0);
