@@ -1,7 +1,6 @@
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { RegionId } from '../knowledge/schema.js';
 import { readQuestion } from './reader.js';
-import { TRAINING } from './topic-model.js';
 
 export interface NamedPlace {
   region: RegionId;
@@ -33,6 +32,8 @@ export interface EngineResult {
 export const MAX_QUESTION_LENGTH = 2000;
 /** At most this many topics are offered on a "did you mean" card. */
 export const MAX_SUGGESTIONS = 3;
+/** A second topic is offered ("Also: …") at this probability or more, even when no clause asks it alone. */
+const SECONDARY_AT = 0.2;
 /** A topic is offered on a "did you mean" card when it has at least this probability. */
 const SUGGEST_AT = 0.08;
 
@@ -71,7 +72,7 @@ export function answerQuestion(kb: KnowledgeBase, rawQuestion: string): EngineRe
       .map((t) => t.id);
     return { ...base, ...placed, kind: 'did-you-mean', outOfScope: false, topic: null, confidence: round(top.p), suggestions: suggestions.length ? suggestions : [top.id] };
   }
-  const secondary = asked.find((id) => id !== top.id) ?? (second && second.p >= TRAINING.secondaryAt ? second.id : null);
+  const secondary = asked.find((id) => id !== top.id) ?? (second && second.p >= SECONDARY_AT ? second.id : null);
   return { ...base, ...placed, kind: 'answer', outOfScope: false, topic: top.id, confidence: round(top.p), suggestions: secondary ? [secondary] : [] };
 }
 

@@ -14,7 +14,7 @@ export interface ScopeTerms {
 }
 
 type Signal =
-  | { kind: 'keyword'; topic: string; weight: number; text: string }
+  | { kind: 'keyword'; topic: string; weight: number }
   | { kind: 'domain' | 'subject' | 'off-topic' }
   | { kind: 'other-company'; words: string[] };
 
@@ -27,8 +27,6 @@ export interface Signals {
   mentionsSubject: boolean;
   mentionsOtherCompany: boolean;
   offTopic: boolean;
-  /** The keywords that counted, for explaining a result. */
-  matched: { topic: string; keyword: string; weight: number }[];
 }
 
 /**
@@ -45,7 +43,7 @@ export class KeywordSignals {
     for (const topic of topics) {
       for (const level of ['strong', 'normal', 'weak'] as const) {
         for (const k of topic.keywords[level])
-          phrases.push({ stems: phraseStems(k), value: { kind: 'keyword', topic: topic.id, weight: KEYWORD_WEIGHT[level], text: k } });
+          phrases.push({ stems: phraseStems(k), value: { kind: 'keyword', topic: topic.id, weight: KEYWORD_WEIGHT[level] } });
       }
     }
     const add = (terms: string[], kind: 'domain' | 'subject' | 'off-topic') => {
@@ -70,7 +68,6 @@ export class KeywordSignals {
       mentionsSubject: false,
       mentionsOtherCompany: false,
       offTopic: false,
-      matched: [],
     };
     const found = this.signals.find(candidates);
     // Longer phrases are more specific, so they count a little more.
@@ -87,7 +84,6 @@ export class KeywordSignals {
         if (words.some((w) => used.has(w))) continue;
         for (const w of words) used.add(w);
         out.keywords.set(signal.topic, (out.keywords.get(signal.topic) ?? 0) + value(match));
-        out.matched.push({ topic: signal.topic, keyword: signal.text, weight: value(match) });
         if (signal.weight === KEYWORD_WEIGHT.strong) out.strong.set(signal.topic, (out.strong.get(signal.topic) ?? 0) + 1);
       } else if (signal.kind === 'domain') out.domainHits++;
       else if (signal.kind === 'subject') out.mentionsSubject = true;

@@ -50,8 +50,6 @@ export const TRAINING = {
   maxRefused: 0.03,
   /** Of the answers given to held-out examples, at most this share may be wrong. */
   maxWrongAnswers: 0.06,
-  /** A second topic is offered ("Also: …") at this probability or more. */
-  secondaryAt: 0.2,
 } as const;
 
 export interface LabelledText {
