@@ -28,7 +28,7 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   for (const other of answer.otherRegions) blocks.push(...regionCallout(other.region, false, regionIsTheAnswer));
   if (!regionIsTheAnswer) blocks.push(...markdownSections(answer.markdown));
   for (const [region, note] of [[answer.region, answer.regionNote] as const, ...answer.otherRegions.map((o) => [o.region, o.note] as const)]) {
-    if (region && note) blocks.push(...sections(`*In ${escapeMrkdwn(region.name)}:* ${markdownToMrkdwn(note)}`));
+    if (region && note) blocks.push(...sections(`*In ${escapeMrkdwn(region.shortName)}:* ${markdownToMrkdwn(note)}`));
   }
   if (answer.unconfirmed.length && !regionIsTheAnswer) blocks.push(...unconfirmedSection(answer.unconfirmed));
   blocks.push(...organisationNote(answer.organisation));

@@ -48,7 +48,7 @@ export function context(...mrkdwn: string[]): ContextBlock {
 }
 
 export function sourcesContext(sources: Source[], lastChecked: string): ContextBlock {
-  const links = sources.map((s) => `<${s.url}|${escapeMrkdwn(s.title).replace(/[|]/g, '/')}>`).join(' · ');
+  const links = sources.map((s) => (s.url ? `<${s.url}|${escapeMrkdwn(s.title).replace(/[|]/g, '/')}>` : escapeMrkdwn(s.title))).join(' · ');
   return context(`📚 *Sources:* ${links}`, `🗓️ Last checked against them: ${escapeMrkdwn(lastChecked)}`);
 }
 

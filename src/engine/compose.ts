@@ -1,8 +1,8 @@
 import type { DateTime } from 'luxon';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 import type { Organisation } from '../knowledge/load.js';
-import { describeDate, renderDates } from '../knowledge/relative-time.js';
-import type { RegionId, Source } from '../knowledge/schema.js';
+import { dateLabel, describeDate, renderDates } from '../knowledge/relative-time.js';
+import type { RegionId, Source, Topic } from '../knowledge/schema.js';
 import type { EngineResult } from './engine.js';
 import { countryName } from './places.js';
 
@@ -22,6 +22,8 @@ export interface PlaceContext {
 export interface RegionView {
   id: RegionId;
   name: string;
+  /** The name as it reads in a sentence ("the EU/EEA"). */
+  shortName: string;
   /** The place as asked ("Toronto"), if any. */
   place: string | null;
   countryName: string | null;
@@ -73,10 +75,13 @@ export function composeRegion(
     ? 'not confirmed by our sources'
     : r.trainingSinceApproximate
       ? `already by ${describeDate(r.trainingSince, now)}`
-      : `since ${describeDate(r.trainingSince, now)}`;
+      : r.pausedFrom
+        ? `again since ${describeDate(r.trainingSince, now)}, after a pause from ${dateLabel(r.pausedFrom)}`
+        : `since ${describeDate(r.trainingSince, now)}`;
   return {
     id: r.id,
     name: r.name,
+    shortName: r.shortName,
     place,
     countryName: country ? countryName(country) : null,
     status:
@@ -114,7 +119,7 @@ export function composeAnswer(
     regionNote: regionNote ? renderDates(regionNote, now) : null,
     otherRegions: [],
     organisation: kb.organisation,
-    sources: dedupeSources(region && topic.id === 'regions' ? [...region.sources, ...topic.sources] : topic.sources),
+    sources: answerSources(topic, region ? [region] : []),
     lastChecked: describeDate(topic.lastChecked, now),
     settingButton: topic.settingButton,
     related: topic.related.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id)),
@@ -134,7 +139,7 @@ export function composeFromResult(kb: KnowledgeBase, result: EngineResult, now: 
     const note = topic.regionNotes[g.region];
     return { region, note: note ? renderDates(note, now) : null };
   });
-  if (topic.id === 'regions') answer.sources = dedupeSources([...answer.sources, ...answer.otherRegions.flatMap((o) => o.region.sources)]);
+  if (answer.region) answer.sources = answerSources(topic, [answer.region, ...answer.otherRegions.map((o) => o.region)]);
   answer.alsoAsked = result.suggestions.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id));
   answer.related = answer.related.filter((r) => !answer.alsoAsked.some((a) => a.id === r.id));
   return answer;
@@ -157,9 +162,20 @@ function groupPlaces(places: EngineResult['places']): (PlaceContext & { region: 
   return groups;
 }
 
-function dedupeSources(sources: Source[]): Source[] {
+/**
+ * The sources that back this answer for the places asked about: a source tagged with regions is left
+ * out for a place elsewhere (no UK regulator on a Paris answer). The "regions" topic is answered by the
+ * regions' own facts, so their sources come first.
+ */
+function answerSources(topic: Topic, regions: RegionView[]): Source[] {
+  const asked = new Set(regions.map((r) => r.id));
+  const fits = (s: Source) => !s.regions || asked.size === 0 || s.regions.some((id) => asked.has(id));
+  const own = topic.id === 'regions' ? regions.flatMap((r) => r.sources) : [];
   const seen = new Set<string>();
-  return sources.filter((s) => !seen.has(s.url) && seen.add(s.url));
+  return [...own, ...topic.sources.filter(fits)].filter((s) => {
+    const key = s.url ?? s.title;
+    return !seen.has(key) && seen.add(key);
+  });
 }
 
 /** "EU/EEA, Switzerland and the UK: since …" — regions that share a start date, on one line each. */

@@ -4,8 +4,14 @@ import { DateTime } from 'luxon';
 export function describeDate(isoDate: string, now: DateTime): string {
   const date = DateTime.fromISO(isoDate, { zone: 'utc' });
   if (!date.isValid) return isoDate;
-  const label = date.toFormat(isoDate.length === 10 ? 'd MMMM yyyy' : isoDate.length === 7 ? 'MMMM yyyy' : 'yyyy');
-  return `${label} (${relativeToNow(date, now)})`;
+  return `${dateLabel(isoDate)} (${relativeToNow(date, now)})`;
+}
+
+/** "3 November 2025", "December 2024" or "2024", as precise as the date is written. */
+export function dateLabel(isoDate: string): string {
+  const date = DateTime.fromISO(isoDate, { zone: 'utc' });
+  if (!date.isValid) return isoDate;
+  return date.toFormat(isoDate.length === 10 ? 'd MMMM yyyy' : isoDate.length === 7 ? 'MMMM yyyy' : 'yyyy');
 }
 
 /** A rounded, friendly distance: "today", "in 3 days", "5 weeks ago", "about a year ago", in calendar days of `date`'s zone. */

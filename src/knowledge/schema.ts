@@ -17,7 +17,10 @@ export const REGION_IDS = regionId.options;
 
 export const sourceSchema = z.strictObject({
   title: z.string().min(3),
-  url: z.url({ protocol: /^https$/, error: 'must be an https:// address' }),
+  /** Left out only for reports the sources name without an address ("Irish DPC, as reported by irishlegal.com"). */
+  url: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
+  /** The regions whose part of the answer this source backs; a card for a place elsewhere leaves it out. */
+  regions: z.array(regionId).min(1).optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
@@ -59,6 +62,8 @@ export type TopicPatch = z.infer<typeof topicPatchSchema>;
 export const regionSchema = z.strictObject({
   id: regionId,
   name: z.string().min(2),
+  /** The name as it reads in a sentence: "In the EU/EEA:", "In the UK:". */
+  shortName: z.string().min(2).max(40),
   /** ISO 3166-1 alpha-2 codes, or "all-others" for every code no other region lists. */
   countries: z.union([z.array(z.string()).min(1), z.literal('all-others')]),
   /** Whether members' data is used to train content-generating AI models; null when the sources don't say. */
@@ -70,6 +75,11 @@ export const regionSchema = z.strictObject({
     .nullable(),
   /** True when the sources give only an approximate start ("by September 2024"). */
   trainingSinceApproximate: z.boolean().default(false),
+  /** When training here was paused before it resumed (YYYY-MM or YYYY-MM-DD); absent when it never was. */
+  pausedFrom: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be YYYY-MM or YYYY-MM-DD')
+    .optional(),
   /** What the 3 November 2025 update changed there, in Markdown. */
   change: z.string().min(10),
   legalBasis: z.string().min(3).nullable(),

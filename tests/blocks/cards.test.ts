@@ -19,6 +19,7 @@ function regionView(overrides: Partial<RegionView> = {}): RegionView {
   return {
     id: 'ca',
     name: 'Canada',
+    shortName: 'Canada',
     place: 'Toronto',
     countryName: 'Canada',
     status: "LinkedIn uses members' data here **since 2024**, unless they opt out.",
@@ -106,7 +107,7 @@ describe('buildAnswerCard', () => {
   });
 
   it('answers for each place named: a callout and the region note per region, every place in the fallback', () => {
-    const hk = regionView({ id: 'hk', name: 'Hong Kong', place: 'Hong Kong', countryName: 'Hong Kong', status: 'Used in HK.', change: 'Resumed.' });
+    const hk = regionView({ id: 'hk', name: 'Hong Kong', shortName: 'Hong Kong', place: 'Hong Kong', countryName: 'Hong Kong', status: 'Used in HK.', change: 'Resumed.' });
     const c = buildAnswerCard(answer({ topic: link('regions', 'Where it applies'), otherRegions: [{ region: hk, note: 'HK staff can opt out.' }] }));
     const texts = sectionTexts(c).join('\n');
     expect(texts).toContain('📍 *Toronto → Canada*');
@@ -512,6 +513,7 @@ describe('regionLabel', () => {
   const base = {
     id: 'eea' as const,
     name: 'European Union',
+    shortName: 'the EU',
     status: '',
     since: '',
     change: '',

@@ -51,6 +51,7 @@ const regionView = (placeText: fc.Arbitrary<string | null>, texts: fc.Arbitrary<
   fc.record({
     id: fc.constantFrom(...REGION_IDS),
     name: texts,
+    shortName: texts,
     place: placeText,
     countryName: fc.option(texts),
     status: texts,
@@ -251,6 +252,7 @@ describe('user text (the question, the place) never becomes a mention', () => {
       const region: RegionView = {
         id: 'ca',
         name: 'Canada',
+        shortName: 'Canada',
         place: nasty,
         countryName: 'Canada',
         status: 'Used.',
