@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { answerQuestion, type EngineResult } from '../engine/engine.js';
+import type { EngineResult } from '../engine/engine.js';
+import { respond } from '../respond.js';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
 
 /** One graded question, in the format of ../shared/eval/questions.jsonl (plus the optional fields in tests/eval/README.md). */
@@ -122,7 +123,8 @@ export function grade(kb: KnowledgeBase, questions: GradedQuestion[]): Report {
     misses: [],
   };
   for (const question of questions) {
-    const result = answerQuestion(kb, question.q);
+    // The app's own path: Slack markup ("<!everyone>", "<@U123>") is read as Slack delivers it.
+    const { result } = respond(kb, question.q);
     const kind = question.kind ?? (question.oos ? 'oos' : 'unlabelled');
     const byKind = report.byKind.get(kind) ?? kindReport();
     report.byKind.set(kind, byKind);

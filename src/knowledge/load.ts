@@ -40,6 +40,7 @@ export const REQUIRED_TOPIC_IDS = [
   'company-pages',
   'recruiting-features',
   'ai-features',
+  'other-changes',
 ] as const;
 
 export interface Organisation {

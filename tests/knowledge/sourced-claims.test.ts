@@ -22,7 +22,7 @@ interface Claim {
 const claims: Claim[] = [
   // Dates and regions (facts §1; PCPD 15 Oct 2024; OPC 10 Dec 2024)
   { q: 'When did AI training start for Hong Kong members?', topic: 'timeline', from: 'PCPD 2024; facts §1', says: ['resumed', '11 October 2024'], notSays: ['began with'] },
-  { q: 'What are the key dates for Canada?', topic: 'timeline', from: 'OPC 2024; facts §1', says: ['resumed', 'December 2024'], notSays: ['began with'] },
+  { q: "When did AI training on Canadian members' data start?", topic: 'timeline', from: 'OPC 2024; facts §1', says: ['resumed', 'December 2024'], notSays: ['began with'] },
   { q: 'Does this apply to our Toronto office?', topic: 'regions', from: 'OPC 2024', says: ['again since 3 November 2025', 'after a pause from December 2024'] },
   { q: 'Is our Hong Kong team affected?', topic: 'regions', from: 'PCPD 2024', says: ['after a pause from 11 October 2024'] },
   { q: 'When did the change take effect?', topic: 'timeline', from: 'UA, PP, ERPN effective dates', says: ['3 November 2025'] },
