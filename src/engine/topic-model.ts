@@ -4,10 +4,14 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFeatures, type FeatureInput } from './features.js';
+import { FuzzyVocabulary } from './fuzzy-vocabulary.js';
 import { mulberry32, softmax, SoftmaxRegression, type Example, type SparseVector } from './softmax-regression.js';
 
 /** The class of everything the app does not answer. */
 export const OUT_OF_SCOPE = 'out-of-scope';
+
+/** Word features are named `w:` and the stem (see features.ts). */
+const WORD = 'w:';
 
 /** Bump when the file format changes. */
 const MODEL_VERSION = 1;
@@ -106,17 +110,32 @@ export class TopicModel {
     return { topics, outOfScope };
   }
 
+  /**
+   * A word the model never saw counts as the known words one typo away ("salry" as "salary",
+   * "modle" as "model"): letter groups alone give a misspelt key word too little weight.
+   */
   private vectorize(features: Map<string, number>): SparseVector {
-    const index: number[] = [];
-    const value: number[] = [];
+    const values = new Map<number, number>();
     for (const [name, v] of features) {
       const i = this.featureIndex.get(name);
-      if (i !== undefined) {
-        index.push(i);
-        value.push(v);
+      if (i !== undefined) values.set(i, (values.get(i) ?? 0) + v);
+      else if (name.startsWith(WORD)) {
+        const near = this.knownWords().lookup(name.slice(WORD.length));
+        for (const word of near) {
+          const at = this.featureIndex.get(WORD + word) as number;
+          if (!features.has(WORD + word)) values.set(at, (values.get(at) ?? 0) + v / near.length);
+        }
       }
     }
-    return { index: Int32Array.from(index), value: Float32Array.from(value) };
+    return { index: Int32Array.from(values.keys()), value: Float32Array.from(values.values()) };
+  }
+
+  private wordVocabulary: FuzzyVocabulary | null = null;
+
+  /** Built at the first question, so loading the model stays fast. */
+  private knownWords(): FuzzyVocabulary {
+    this.wordVocabulary ??= new FuzzyVocabulary([...this.featureIndex.keys()].filter((f) => f.startsWith(WORD)).map((f) => f.slice(WORD.length)));
+    return this.wordVocabulary;
   }
 
   /** Trains on the labelled texts, calibrating by cross-validation. */

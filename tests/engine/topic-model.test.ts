@@ -36,6 +36,13 @@ describe('the topic model', () => {
     expect(model.predict(prepare('turn off the toggle')).outOfScope).toBeLessThan(0.5);
   });
 
+  it('reads a word it never saw as the known word one typo away', () => {
+    // Letter groups alone leave "messgaes" (a swap) looking like nothing it knows, so out of scope.
+    const typo = model.predict(prepare('messgaes'));
+    expect(typo.topics[0]?.id).toBe('data');
+    expect(typo.outOfScope).toBeLessThan(0.1);
+  });
+
   it('calibrates by cross-validation: thresholds and a temperature within range', () => {
     const c = model.calibration;
     expect(c.temperature).toBeGreaterThan(0);
