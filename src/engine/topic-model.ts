@@ -115,19 +115,23 @@ export class TopicModel {
    * "modle" as "model"): letter groups alone give a misspelt key word too little weight.
    */
   private vectorize(features: Map<string, number>): SparseVector {
-    const values = new Map<number, number>();
+    const index: number[] = [];
+    const value: number[] = [];
     for (const [name, v] of features) {
       const i = this.featureIndex.get(name);
-      if (i !== undefined) values.set(i, (values.get(i) ?? 0) + v);
-      else if (name.startsWith(WORD)) {
+      if (i !== undefined) {
+        index.push(i);
+        value.push(v);
+      } else if (name.startsWith(WORD)) {
         const near = this.knownWords().lookup(name.slice(WORD.length));
         for (const word of near) {
-          const at = this.featureIndex.get(WORD + word) as number;
-          if (!features.has(WORD + word)) values.set(at, (values.get(at) ?? 0) + v / near.length);
+          if (features.has(WORD + word)) continue;
+          index.push(this.featureIndex.get(WORD + word) as number);
+          value.push(v / near.length);
         }
       }
     }
-    return { index: Int32Array.from(values.keys()), value: Float32Array.from(values.values()) };
+    return { index: Int32Array.from(index), value: Float32Array.from(value) };
   }
 
   private wordVocabulary: FuzzyVocabulary | null = null;
