@@ -59,8 +59,9 @@ export function answerQuestion(kb: KnowledgeBase, rawQuestion: string): EngineRe
   const placed = first ? { ...first, places: named } : {};
   const [top, second] = topics as [{ id: string; p: number }, { id: string; p: number } | undefined];
   const asked = clauseTopics(kb, question);
-  // Two clear questions in one message split the message's probability between them: answer the first.
-  const [firstAsked] = asked;
+  // Two clear questions in one message split the message's probability between them: answer the one
+  // the whole message leans to, else the first, and offer the other.
+  const firstAsked = asked.includes(top.id) ? top.id : asked[0];
   if (top.p < answerAt && asked.length >= 2 && firstAsked && topics.slice(0, MAX_SUGGESTIONS).some((t) => t.id === firstAsked)) {
     const others = asked.filter((id) => id !== firstAsked).slice(0, 1);
     return { ...base, ...placed, kind: 'answer', outOfScope: false, topic: firstAsked, confidence: round(top.p), suggestions: others };

@@ -44,7 +44,7 @@ describe('the question engine', () => {
   });
 
   it('asks "did you mean" rather than guess when no topic is likely enough', () => {
-    const r = ask('so what now with linkedin');
+    const r = ask('linkedin question');
     expect(r.confidence).toBeLessThan(kb.model.calibration.answerAt);
     expect(r.kind).toBe('did-you-mean');
     expect(r.topic).toBeNull();
