@@ -68,6 +68,8 @@ export interface PlaceData {
 const INSTITUTION_WINDOW = 3;
 /** A misspelt country name must be this long to be recognised ("Canda" for Canada, not "Peru" for "per"). */
 const MIN_FUZZY_COUNTRY_LENGTH = 6;
+/** A misspelt country opening a message counts from this length ("Phillipines", not "Irland"-sized words). */
+const MIN_OPENING_TYPO_LENGTH = 8;
 
 function key(name: string): string {
   return tokenize(name).join(' ');
@@ -162,7 +164,7 @@ export class Gazetteer {
       );
     }
     this.countryNames = new FuzzyVocabulary(
-      [...this.entries].filter(([k, e]) => e.rank === RANK.country && !k.includes(' ') && k.length >= MIN_FUZZY_COUNTRY_LENGTH).map(([k]) => k),
+      [...this.entries].filter(([k, e]) => e.rank === RANK.country && k.length >= MIN_FUZZY_COUNTRY_LENGTH).map(([k]) => k),
     );
   }
 
@@ -227,16 +229,23 @@ export class Gazetteer {
    */
   private misspeltCountryAt(tokens: readonly { token: string; original: string }[], i: number): { entry: Entry; n: number } | null {
     const token = tokens[i]?.token ?? '';
-    if (token.length < MIN_FUZZY_COUNTRY_LENGTH - 1 || this.blocked.has(token)) return null;
+    if (this.blocked.has(token)) return null;
     const previous = tokens[i - 1]?.token;
-    const capitalised = i > 0 && /^\p{Lu}/u.test(tokens[i]?.original ?? '');
+    // Capitalised mid-sentence, or a long word opening the message ("Phillipines team…"): short
+    // capitalised openers are ordinary words too often.
+    const capitalised = /^\p{Lu}/u.test(tokens[i]?.original ?? '') && (i > 0 || token.length >= MIN_OPENING_TYPO_LENGTH);
     if (!capitalised && !(previous !== undefined && this.placePrepositions.has(previous))) return null;
-    // A plural of the name is a word, not a typo ("réunions").
-    const names = this.countryNames.lookup(token).filter((k) => `${k}s` !== token && `${k}es` !== token);
-    const near = new Set(names.map((k) => this.entries.get(k)?.country));
-    const [country] = near;
-    if (near.size !== 1 || !country) return null;
-    return { entry: { country, region: null, rank: RANK.country, population: 0, upperCaseOnly: false }, n: 1 };
+    // Two words first, for names like "hong kogn" and "new zeland".
+    const next = tokens[i + 1]?.token;
+    for (const [words, n] of next ? ([[`${token} ${next}`, 2], [token, 1]] as const) : ([[token, 1]] as const)) {
+      if (words.length < MIN_FUZZY_COUNTRY_LENGTH - 1) continue;
+      // A plural of the name is a word, not a typo ("réunions").
+      const names = this.countryNames.lookup(words).filter((k) => `${k}s` !== words && `${k}es` !== words);
+      const near = new Set(names.map((k) => this.entries.get(k)?.country));
+      const [country] = near;
+      if (near.size === 1 && country) return { entry: { country, region: null, rank: RANK.country, population: 0, upperCaseOnly: false }, n };
+    }
+    return null;
   }
 
   /** "the us", "us-based", "eu members": an abbreviation that is also a word counts in lower case here. */

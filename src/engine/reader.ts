@@ -10,7 +10,8 @@ export interface ReadQuestion {
 }
 
 /** Reads a question the same way for training and for answering: places first, then the words around them. */
-export function readQuestion(gazetteer: Gazetteer, signals: KeywordSignals, text: string): ReadQuestion {
+export function readQuestion(gazetteer: Gazetteer, signals: KeywordSignals, rawText: string): ReadQuestion {
+  const text = withoutAddressing(rawText);
   const tokens = tokenizeWithOriginal(text).map((t) => t.token);
   const { places, spans } = gazetteer.findAll(text);
   const words: string[] = [];
@@ -26,4 +27,12 @@ export function readQuestion(gazetteer: Gazetteer, signals: KeywordSignals, text
     modelTokens.push(tokens[i] as string);
   }
   return { places, input: { tokens: modelTokens, signals: signals.find(words) } };
+}
+
+/**
+ * "@channel", "@here", "@dana", "<!everyone>": who a message is addressed to says nothing about what
+ * it asks, and left in, the injection examples teach the model that a mention means out of scope.
+ */
+export function withoutAddressing(text: string): string {
+  return text.replace(/<[@!][^<>]*>|(?<![\p{L}\p{N}])@[\p{L}\p{N}._-]+/gu, ' ');
 }

@@ -42,6 +42,7 @@ describe('finding the place in a question', () => {
 
   it('does not read pronouns, function words or topic words as places', () => {
     expect(find('does this apply to us?')).toBeNull();
+    expect(findAll('does this apply to us folks in canada or nah')).toEqual([['ca', 'CA']]);
     expect(find('LinkedIn usa mis mensajes para entrenar su IA')).toBeNull();
     expect(find('Is reading my posts allowed? Nice.')).toBeNull();
     expect(find('how do I opt out of the data thing')).toBeNull();
@@ -73,6 +74,8 @@ describe('places in every form', () => {
     ['still on in Swizerland?', 'ch', 'CH'],
     ['Estoy en Tenerife', 'eea', 'ES'],
     ['y en EE.UU.?', 'us', 'US'],
+    ["I'm in the Big Apple", 'us', 'US'],
+    ['does it aply to hong kogn', 'hk', 'HK'],
   ])('%s → %s %s', (q, region, country) => {
     expect(find(q)).toEqual([region, country]);
   });
@@ -129,5 +132,7 @@ describe('places in every form', () => {
   it('reads a misspelt country only when the word is no common word', () => {
     expect(find('is it on in Germny')).toEqual(['eea', 'DE']);
     expect(find('Sales Navigator users')).toBeNull();
+    expect(find('in the office today')).toBeNull();
+    expect(find('Security team asking')).toBeNull();
   });
 });
