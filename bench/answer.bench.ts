@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const start = performance.now();
-const { loadKnowledgeBase } = await import('../src/knowledge/knowledge-base.js');
+const { loadKnowledgeBase } = await import('../src/engine/knowledge-base.js');
 const importMs = performance.now() - start;
 const firstLoad = performance.now();
 const kbCold = loadKnowledgeBase();
 const coldMs = performance.now() - firstLoad;
 
-const { respond, cardFor } = await import('../src/respond.js');
+const { replyTo, cardFor } = await import('../src/replies/reply.js');
 const { answerQuestion } = await import('../src/engine/engine.js');
 const { DateTime } = await import('luxon');
 
@@ -45,7 +45,7 @@ const questions = files.flatMap((f) => {
 if (questions.length === 0) questions.push('Does this apply to our Toronto office?', 'how do i turn off linkedin ai trainng??');
 
 const today = DateTime.fromISO('2026-11-29');
-// The engine and card builders, without the answer cache that respond() puts in front of them.
+// The engine and card builders, without the answer cache that replyTo() puts in front of them.
 const answerUncached = (q: string) => cardFor(kbCold, answerQuestion(kbCold, q), today);
 for (const q of questions) answerUncached(q); // warm-up: JIT and typo caches
 const rounds = Math.max(1, Math.ceil(20_000 / questions.length));
@@ -58,11 +58,11 @@ for (let r = 0; r < rounds; r++) {
     perAnswer.push(performance.now() - t);
   }
 }
-for (const q of questions) respond(kbCold, q, today);
+for (const q of questions) replyTo(kbCold, q, today);
 for (let r = 0; r < rounds; r++) {
   for (const q of questions) {
     const t = performance.now();
-    respond(kbCold, q, today);
+    replyTo(kbCold, q, today);
     perCachedAnswer.push(performance.now() - t);
   }
 }

@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { pino } from 'pino';
 import { createSlackApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { loadKnowledgeBase } from '../src/knowledge/knowledge-base.js';
+import { loadKnowledgeBase } from '../src/engine/knowledge-base.js';
 import { Store } from '../src/store/store.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../tests/support/databases.js';
 import { FakeSlack } from '../tests/support/fake-slack.js';

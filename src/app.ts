@@ -6,7 +6,7 @@ import * as actions from './handlers/actions/index.js';
 import * as commands from './handlers/commands/index.js';
 import type { Deps } from './handlers/deps.js';
 import * as events from './handlers/events/index.js';
-import type { KnowledgeBase } from './knowledge/knowledge-base.js';
+import type { KnowledgeBase } from './engine/knowledge-base.js';
 import { boltLogger } from './logger.js';
 import { AdminChecker } from './slack/admins.js';
 import { ReminderScheduler } from './reminders/scheduler.js';

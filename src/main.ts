@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createSlackApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { KnowledgeBaseError } from './knowledge/errors.js';
-import { loadKnowledgeBase } from './knowledge/knowledge-base.js';
+import { loadKnowledgeBase } from './engine/knowledge-base.js';
 import { createLogger, maskSecrets } from './logger.js';
 import { createHttpServer } from './server.js';
 import { Store } from './store/store.js';

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createSlackApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
 import { createHttpServer } from '../../src/server.js';
 import { Store } from '../../src/store/store.js';
 

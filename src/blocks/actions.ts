@@ -13,8 +13,6 @@ export const ACTIONS = {
   confirmOptOut: 'confirm-opt-out',
 } as const;
 
-export const LINKEDIN_SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
-
 const countryCode = z
   .string()
   .regex(/^[A-Z]{2}$/)

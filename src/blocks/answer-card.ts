@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { ComposedAnswer, RegionView } from '../engine/compose.js';
+import type { ComposedAnswer, RegionView } from '../answers/compose.js';
 import { enforceLimits, truncate, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain, quoteUserText } from './mrkdwn.js';
 import {
@@ -21,7 +21,7 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   const blocks: KnownBlock[] = [header(answer.topic.title)];
   // "Does it apply here?" with a place: the region's own story is the answer; the tour of every
   // region and its caveats would only bury it.
-  const regionIsTheAnswer = answer.region !== null && answer.topic.id === 'regions';
+  const regionIsTheAnswer = answer.regionIsTheAnswer;
   // Several places: each gets its own status; the full story only when there is one.
   const full = regionIsTheAnswer && answer.otherRegions.length === 0;
   if (answer.region) blocks.push(...regionCallout(answer.region, full, regionIsTheAnswer));
@@ -36,7 +36,7 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   blocks.push(
     ...actions(
       [
-        ...(answer.settingButton ? [settingButton(), confirmOptOutButton()] : []),
+        ...(answer.settingButton ? [settingButton(answer.settingUrl), confirmOptOutButton()] : []),
         ...topicButtons(answer.alsoAsked, answer.context, 'Also: '),
         ...topicButtons(answer.related, answer.context),
       ],
@@ -64,14 +64,14 @@ export function regionLabel(region: RegionView): string {
 }
 
 /**
- * "📍 Toronto → Canada" with the region's status; with `change`, what 3 November 2025 changed there;
+ * "📍 Toronto → Canada" with the region's status; with `change`, what the change changed there;
  * with `full`, the legal basis and notes too (the whole story, when the question was about one place).
  */
 export function regionCallout(region: RegionView, full: boolean, change = full): KnownBlock[] {
   const lines = [`📍 *${quoteUserText(regionLabel(region), 120)}*`, markdownToMrkdwn(region.status)];
-  if (change && !full) lines.push(`*What changed on 3 November 2025:* ${markdownToMrkdwn(region.change)}`);
+  if (change && !full) lines.push(`*What changed on ${escapeMrkdwn(region.changedOn)}:* ${markdownToMrkdwn(region.change)}`);
   if (full) {
-    lines.push(`*What changed on 3 November 2025:* ${markdownToMrkdwn(region.change)}`);
+    lines.push(`*What changed on ${escapeMrkdwn(region.changedOn)}:* ${markdownToMrkdwn(region.change)}`);
     if (region.legalBasis) lines.push(`*Legal basis:* ${escapeMrkdwn(region.legalBasis)}`);
     for (const note of region.notes) lines.push(`• ${markdownToMrkdwn(note)}`);
   }

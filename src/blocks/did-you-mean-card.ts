@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { PlaceContext, TopicLink } from '../engine/compose.js';
+import type { PlaceContext, TopicLink } from '../answers/compose.js';
 import type { Organisation } from '../knowledge/load.js';
 import { enforceLimits, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';

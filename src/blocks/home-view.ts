@@ -1,14 +1,15 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { RegionView, TopicLink } from '../engine/compose.js';
+import type { RegionView, TopicLink } from '../answers/compose.js';
 import type { Organisation } from '../knowledge/load.js';
-import type { TopicFeedback, UnansweredQuestion } from '../store/store.js';
 import { LIMITS, enforceLimits } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, quoteUserText } from './mrkdwn.js';
 import {
   actions,
   confirmOptOutButton,
+  countWord,
   context,
   header,
+  numberedSteps,
   organisationNote,
   section,
   settingButton,
@@ -18,6 +19,11 @@ import {
 
 export interface HomeInput {
   overviewSummary: string;
+  /** How to opt out, one Markdown step each (the opt-out topic's steps). */
+  optOutSteps: string[];
+  /** What opting out does not do, in a sentence (Markdown). */
+  optOutLimits: string;
+  settingUrl: string;
   regions: RegionView[];
   topics: TopicLink[];
   organisation: Organisation | null;
@@ -26,8 +32,9 @@ export interface HomeInput {
   /** Present for admins only. */
   admin: {
     optOutCount: number;
-    feedback: (TopicFeedback & { title: string })[];
-    unanswered: (UnansweredQuestion & { when: string })[];
+    feedback: { title: string; up: number; down: number }[];
+    /** `kind` is "out-of-scope" or "did-you-mean"; `when` is already described. */
+    unanswered: { question: string; kind: string; when: string }[];
     retentionDays: number;
   } | null;
 }
@@ -39,21 +46,15 @@ export function buildHomeView(input: HomeInput): HomeView {
     section(markdownToMrkdwn(input.overviewSummary)),
     whereItAppliesSection(input.regions),
     { type: 'divider' },
-    header('Opt out in three steps'),
-    section(
-      [
-        '1. Open LinkedIn → *Me → Settings & Privacy → Data privacy*.',
-        '2. Choose *Data for Generative AI Improvement*.',
-        '3. Turn off *Use my data for training content creation AI models*, then tell me below.',
-      ].join('\n'),
-    ),
+    header(`Opt out in ${countWord(input.optOutSteps.length)} ${input.optOutSteps.length === 1 ? 'step' : 'steps'}`),
+    section(numberedSteps(input.optOutSteps, 'then tell me below.')),
     section(
       input.confirmedAt
         ? `✅ *You told me you opted out* on ${escapeMrkdwn(input.confirmedAt)}. Thank you!`
         : "⬜ *You haven't told me you opted out yet.* Opting out is your choice; if you do, press the button so your team knows.",
     ),
-    ...actions(input.confirmedAt ? [settingButton()] : [settingButton(), confirmOptOutButton()], 'home:checklist'),
-    context('Opting out stops future training only; it does not undo training that has already happened.'),
+    ...actions(input.confirmedAt ? [settingButton(input.settingUrl)] : [settingButton(input.settingUrl), confirmOptOutButton()], 'home:checklist'),
+    context(markdownToMrkdwn(input.optOutLimits)),
     { type: 'divider' },
     section('*Ask me anything about it:* `/linkedin-ai your question`, a direct message, or mention me in a channel.'),
     ...actions(topicButtons(input.topics.slice(0, 5), { region: null, country: null }), 'home:topics'),

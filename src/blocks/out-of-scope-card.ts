@@ -1,21 +1,23 @@
 import type { KnownBlock } from '@slack/types';
-import type { TopicLink } from '../engine/compose.js';
+import type { TopicLink } from '../answers/compose.js';
 import { enforceLimits, type SlackMessage } from './limits.js';
-import { quoteUserText } from './mrkdwn.js';
+import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';
 import { actions, context, section, topicButtons } from './parts.js';
 
 export interface OutOfScopeInput {
   question: string;
   /** Topics to offer instead. */
   examples: TopicLink[];
+  /** The day the change took effect ("3 November 2025"). */
+  changeDate: string;
 }
 
 /** A short, polite "not something I answer", with what it can answer instead. */
-export function buildOutOfScopeCard({ question, examples }: OutOfScopeInput): SlackMessage {
+export function buildOutOfScopeCard({ question, examples, changeDate }: OutOfScopeInput): SlackMessage {
   const quoted = quoteUserText(question, 120);
   const blocks: KnownBlock[] = [
     section(
-      `🙂 Sorry, I can't help with ${quoted ? `_“${quoted}”_` : 'that'}. I only answer questions about *LinkedIn using members' data to train its generative AI* (the change of 3 November 2025): whether it applies to you, which data, how to opt out and what opting out does.`,
+      `🙂 Sorry, I can't help with ${quoted ? `_“${quoted}”_` : 'that'}. I only answer questions about *LinkedIn using members' data to train its generative AI* (the change of ${escapeMrkdwn(changeDate)}): whether it applies to you, which data, how to opt out and what opting out does.`,
     ),
     ...actions(topicButtons(examples, { region: null, country: null }), 'out-of-scope'),
     context('For anything else, ask the right team. `/linkedin-ai help` lists what I can answer.'),

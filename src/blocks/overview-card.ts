@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { ComposedAnswer, RegionView, TopicLink } from '../engine/compose.js';
+import type { ComposedAnswer, RegionView, TopicLink } from '../answers/compose.js';
 import { enforceLimits, truncate, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain } from './mrkdwn.js';
 import {
@@ -29,7 +29,7 @@ export function buildOverviewCard({ overview, regions, topics }: OverviewCardInp
     whereItAppliesSection(regions),
     ...organisationNote(overview.organisation),
     sourcesContext(overview.sources, overview.lastChecked),
-    ...actions([settingButton(), ...topicButtons(topics.slice(0, 4), overview.context)], 'overview:next'),
+    ...actions([settingButton(overview.settingUrl), ...topicButtons(topics.slice(0, 4), overview.context)], 'overview:next'),
     ...actions(topicButtons(topics.slice(4, 9), overview.context), 'overview:more'),
     ...feedbackButtons(overview.topic.id, overview.context),
   ];

@@ -1,8 +1,8 @@
 import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
-import { groupBySince, type PlaceContext, type RegionView, type TopicLink } from '../engine/compose.js';
+import { groupBySince, type PlaceContext, type RegionView, type TopicLink } from '../answers/compose.js';
 import type { Organisation } from '../knowledge/load.js';
 import type { Source } from '../knowledge/schema.js';
-import { ACTIONS, encodeButtonValue, encodeCardRequest, LINKEDIN_SETTING_URL, type CardRequest } from './actions.js';
+import { ACTIONS, encodeButtonValue, encodeCardRequest, type CardRequest } from './actions.js';
 import { enforceLimits, LIMITS, truncate, type SlackMessage } from './limits.js';
 import { USER_ID } from './slack-ids.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
@@ -67,8 +67,9 @@ export function button(text: string, actionId: string, value?: string, style?: '
   };
 }
 
-export function settingButton(): Button {
-  return { ...button('Open LinkedIn setting', ACTIONS.openSetting), url: LINKEDIN_SETTING_URL, style: 'primary' };
+/** Opens the LinkedIn setting (its address comes from the knowledge base). */
+export function settingButton(url: string): Button {
+  return { ...button('Open LinkedIn setting', ACTIONS.openSetting), url, style: 'primary' };
 }
 
 /** One button per topic; answering it keeps the place the person asked about. */
@@ -121,4 +122,21 @@ export function sharedBy(message: SlackMessage, userId: string): SlackMessage {
 export function whereItAppliesSection(regions: RegionView[]): SectionBlock {
   const lines = groupBySince(regions).map((g) => `• *${escapeMrkdwn(g.names.join(', '))}:* ${escapeMrkdwn(g.since)}`);
   return section(`*Where LinkedIn uses members' data for AI training (unless they opt out)*\n${lines.join('\n')}`);
+}
+
+/** "1. …\n2. …", the last step followed by what to do next ("…, then tell me below."). */
+export function numberedSteps(steps: readonly string[], after: string): string {
+  return steps
+    .map((step, i) => {
+      const text = markdownToMrkdwn(step).replace(/[.!]\s*$/, '');
+      return `${i + 1}. ${text}${i === steps.length - 1 ? `, ${after}` : '.'}`;
+    })
+    .join('\n');
+}
+
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+
+/** "three" for 3, digits from 10. */
+export function countWord(n: number): string {
+  return COUNT_WORDS[n] ?? String(n);
 }

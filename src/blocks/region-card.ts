@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { PlaceContext, RegionView, TopicLink } from '../engine/compose.js';
+import type { PlaceContext, RegionView, TopicLink } from '../answers/compose.js';
 import type { Organisation } from '../knowledge/load.js';
 import { regionCallout } from './answer-card.js';
 import { enforceLimits, type SlackMessage } from './limits.js';
@@ -11,18 +11,21 @@ export interface RegionCardInput {
   organisation: Organisation | null;
   /** Topics to offer next (how to opt out, which data…). */
   next: TopicLink[];
+  /** The topic that 👍/👎 on a region card rate ("does it apply here?"). */
+  feedbackTopic: string;
+  settingUrl: string;
 }
 
 /** How things stand in one region: whether data is used, since when, what changed, local notes. */
-export function buildRegionCard({ region, organisation, next }: RegionCardInput): SlackMessage {
+export function buildRegionCard({ region, organisation, next, feedbackTopic, settingUrl }: RegionCardInput): SlackMessage {
   const place: PlaceContext = { region: region.id, country: null };
   const blocks: KnownBlock[] = [
     header(`LinkedIn AI training: ${region.name}`),
     ...regionCallout(region, true),
     ...organisationNote(organisation),
     sourcesContext(region.sources, region.lastChecked),
-    ...actions([settingButton(), ...topicButtons(next, place)], `region:${region.id}`),
-    ...feedbackButtons('regions', place),
+    ...actions([settingButton(settingUrl), ...topicButtons(next, place)], `region:${region.id}`),
+    ...feedbackButtons(feedbackTopic, place),
   ];
   const text = `LinkedIn AI training in ${escapeMrkdwn(region.name)}: ${mrkdwnToPlain(markdownToMrkdwn(region.status))}`;
   return enforceLimits({ text, blocks });

@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { enforceLimits, type SlackMessage } from './limits.js';
-import { joinWithAnd } from './words.js';
+import { joinWithAnd } from '../format/words.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import { actions, confirmOptOutButton, context, header, section, settingButton } from './parts.js';
+import { actions, confirmOptOutButton, context, header, numberedSteps, section, settingButton } from './parts.js';
 
 export interface ReminderCardInput {
   reminderId: string;
@@ -10,6 +10,11 @@ export interface ReminderCardInput {
   newRegions: string[];
   /** "3 November 2025 (about a year ago)". */
   since: string;
+  /** Since when members elsewhere have been covered ("2024"). */
+  elsewhereSince: string;
+  /** How to opt out, one Markdown step each (the opt-out topic's steps). */
+  optOutSteps: string[];
+  settingUrl: string;
   acknowledged: number;
   mentionHere: boolean;
 }
@@ -30,13 +35,11 @@ export function buildReminderCard(input: ReminderCardInput): SlackMessage {
   const blocks: KnownBlock[] = [
     header('🔔 Check your LinkedIn AI-training setting'),
     section(
-      `${ping}Since *${escapeMrkdwn(input.since)}*, LinkedIn has used data from members in ${escapeMrkdwn(regions)} to train its content-generating AI, unless they opt out. Members elsewhere have been covered since 2024. The setting is *on* by default.`,
+      `${ping}Since *${escapeMrkdwn(input.since)}*, LinkedIn has used data from members in ${escapeMrkdwn(regions)} to train its content-generating AI, unless they opt out. Members elsewhere have been covered since ${escapeMrkdwn(input.elsewhereSince)}. The setting is *on* by default.`,
     ),
-    section(
-      "*What to do (about a minute):*\n1. Open the setting with the button below (or LinkedIn → *Me → Settings & Privacy → Data privacy → Data for Generative AI Improvement*).\n2. Turn off *Use my data for training content creation AI models* if you do not want your data used.\n3. Press *✅ I've opted out* so the team knows.",
-    ),
+    section(`*What to do (about a minute), or open the setting with the button below:*\n${numberedSteps(input.optOutSteps, "if you do not want your data used, then press *✅ I've opted out* so the team knows.")}`),
     // A new block_id whenever the count changes, as Slack asks of updated messages.
-    ...actions([settingButton(), confirmOptOutButton()], `${REMINDER_BLOCK_PREFIX}${input.reminderId}:${n}`),
+    ...actions([settingButton(input.settingUrl), confirmOptOutButton()], `${REMINDER_BLOCK_PREFIX}${input.reminderId}:${n}`),
     context(
       `✅ *${n} ${n === 1 ? 'person has' : 'people have'}* confirmed opting out`,
       'Opting out stops future training only. Questions? Ask `/linkedin-ai` anything.',

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
-import { respond } from '../respond.js';
+import { loadKnowledgeBase } from '../engine/knowledge-base.js';
+import { replyTo } from '../replies/reply.js';
 import { fail, parseNow, runCli } from './common.js';
 import { renderForTerminal } from './terminal.js';
 
@@ -33,7 +33,7 @@ runCli(async () => {
   const color = !values.json && process.stdout.isTTY === true;
 
   const answer = (question: string) => {
-    const { result, message } = respond(kb, question, now);
+    const { result, message } = replyTo(kb, question, now);
     if (values.json) {
       const line = {
         question,

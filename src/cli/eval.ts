@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { calibrationError, grade, percent, ratio, readQuestions, type Report } from '../eval/grade.js';
-import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { loadKnowledgeBase } from '../engine/knowledge-base.js';
 import { fail, runCli } from './common.js';
 
 const DEFAULT_FILE = fileURLToPath(new URL('../../../shared/eval/questions.jsonl', import.meta.url));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
+import { loadKnowledgeBase } from '../engine/knowledge-base.js';
 import { runCli } from './common.js';
 
 /** Validates the knowledge base (and an organisation layer: `npm run kb:check -- DIR`) and says what it holds. */

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 import type { RegionId } from '../knowledge/schema.js';
 import { readQuestion } from './reader.js';
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import type { Country } from 'world-countries';
 import cityTimezones from 'city-timezones';
+import { ISO_COUNTRY_CODES, worldCountries } from '../knowledge/countries.js';
 import type { Region, RegionId } from '../knowledge/schema.js';
 import { FuzzyVocabulary } from './fuzzy-vocabulary.js';
 import { fold, tokenize, tokenizeWithOriginal } from './text.js';
@@ -32,9 +32,8 @@ export interface PlacesFound {
   spans: { start: number; end: number }[];
 }
 
-// world-countries ships CommonJS whose types declare an ES default export, stopwords-iso is JSON: require() reads both.
+// stopwords-iso is JSON, i18n-iso-countries CommonJS: require() reads both.
 const require = createRequire(import.meta.url);
-const worldCountries = require('world-countries') as Country[];
 const stopwords = require('stopwords-iso') as Record<string, string[]>;
 const i18nCountries = require('i18n-iso-countries') as {
   getNames(lang: string, o: { select: 'all' }): Record<string, string[]>;
@@ -48,7 +47,6 @@ const QUESTION_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt'];
 /** Administrative names that are directions or generic words in several countries. */
 const GENERIC_PROVINCES = new Set(['central', 'centre', 'center', 'north', 'south', 'east', 'west', 'nord', 'sud', 'ouest', 'est']);
 
-export const ISO_COUNTRY_CODES: ReadonlySet<string> = new Set(worldCountries.map((c) => c.cca2));
 /** "Dutch" and "American" are also demonyms of dependent territories: the sovereign state wins. */
 const countryWeight = new Map(worldCountries.map((c) => [c.cca2, (c.independent ? 1e9 : 0) + c.area]));
 
@@ -284,9 +282,4 @@ export class Gazetteer {
     if (existing && (existing.rank > rank || (existing.rank === rank && existing.population >= population))) return;
     this.entries.set(k, { country, region, rank, population, upperCaseOnly });
   }
-}
-
-/** The English short name of a country ("CA" → "Canada"), or the code when unknown. */
-export function countryName(code: string): string {
-  return worldCountries.find((c) => c.cca2 === code)?.name.common ?? code;
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { EngineResult } from '../engine/engine.js';
-import { respond } from '../respond.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import { replyTo } from '../replies/reply.js';
+import type { KnowledgeBase } from '../engine/knowledge-base.js';
 
 /** One graded question, in the format of ../shared/eval/questions.jsonl (plus the optional fields in tests/eval/README.md). */
 export const gradedQuestionSchema = z.object({
@@ -124,7 +124,7 @@ export function grade(kb: KnowledgeBase, questions: GradedQuestion[]): Report {
   };
   for (const question of questions) {
     // The app's own path: Slack markup ("<!everyone>", "<@U123>") is read as Slack delivers it.
-    const { result } = respond(kb, question.q);
+    const { result } = replyTo(kb, question.q);
     const kind = question.kind ?? (question.oos ? 'oos' : 'unlabelled');
     const byKind = report.byKind.get(kind) ?? kindReport();
     report.byKind.set(kind, byKind);

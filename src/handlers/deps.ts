@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { Logger } from 'pino';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import type { AdminChecker } from '../slack/admins.js';
 import type { ReminderScheduler } from '../reminders/scheduler.js';
 import type { ReminderStore } from '../reminders/reminder-store.js';

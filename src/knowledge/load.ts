@@ -3,7 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
-import { ISO_COUNTRY_CODES } from '../engine/places.js';
+import { ISO_COUNTRY_CODES } from './countries.js';
 import { describeIssues, KnowledgeBaseError } from './errors.js';
 import {
   orgFileSchema,
@@ -12,36 +12,17 @@ import {
   regionsFileSchema,
   REGION_IDS,
   scopeFileSchema,
+  surfacesFileSchema,
   topicPatchSchema,
   topicSchema,
   type OutOfScopeExamples,
   type Region,
+  type Surfaces,
   type Topic,
 } from './schema.js';
 
 export const BUILT_IN_DIR = fileURLToPath(new URL('./data', import.meta.url));
 
-export const REQUIRED_TOPIC_IDS = [
-  'overview',
-  'timeline',
-  'regions',
-  'data-used',
-  'data-excluded',
-  'opt-out-how',
-  'opt-out-effect',
-  'objection-form',
-  'microsoft-sharing',
-  'minors',
-  'legal-basis',
-  'regulators',
-  'deleting-content',
-  'protect-content',
-  'why-and-concerns',
-  'company-pages',
-  'recruiting-features',
-  'ai-features',
-  'other-changes',
-] as const;
 
 export interface Organisation {
   organisation: string;
@@ -59,6 +40,7 @@ export interface KnowledgeData {
   organisation: Organisation | null;
   /** Topic ids the organisation layer added or changed. */
   orgTopicIds: string[];
+  surfaces: Surfaces;
 }
 
 export interface LoadOptions {
@@ -76,10 +58,13 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
   const placesDoc = builtIn.get('places.yml');
   const scopeDoc = builtIn.get('scope.yml');
   const outOfScopeDoc = builtIn.get('out-of-scope.yml');
+  const surfacesDoc = builtIn.get('surfaces.yml');
   const regions =
     regionsDoc === undefined ? missing('regions.yml', problems) : validate('regions.yml', regionsFileSchema, regionsDoc, problems)?.regions;
   const places = placesDoc === undefined ? missing('places.yml', problems) : validate('places.yml', placesFileSchema, placesDoc, problems);
   const scope = scopeDoc === undefined ? missing('scope.yml', problems) : validate('scope.yml', scopeFileSchema, scopeDoc, problems);
+  const surfaces =
+    surfacesDoc === undefined ? missing('surfaces.yml', problems) : validate('surfaces.yml', surfacesFileSchema, surfacesDoc, problems);
   const outOfScope: OutOfScopeExamples = {
     ...(outOfScopeDoc === undefined
       ? missing('out-of-scope.yml', problems)
@@ -126,7 +111,7 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
     }
   }
 
-  for (const id of REQUIRED_TOPIC_IDS) if (!topics.has(id)) problems.push(`topics/${id}.yml: topic "${id}" is missing`);
+  if (surfaces) checkSurfaces(surfaces, topics, problems);
   for (const topic of topics.values()) {
     topic.related.forEach((rel, i) => {
       if (!topics.has(rel)) problems.push(`topics/${topic.id}.yml: related[${i}]: "${rel}" is not a topic id`);
@@ -143,8 +128,23 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
     }
   }
 
-  if (problems.length || !regions || !places || !scope) throw new KnowledgeBaseError(problems);
-  return { topics: [...topics.values()], regions, places, scope, outOfScope, organisation, orgTopicIds };
+  if (problems.length || !regions || !places || !scope || !surfaces) throw new KnowledgeBaseError(problems);
+  return { topics: [...topics.values()], regions, places, scope, outOfScope, organisation, orgTopicIds, surfaces };
+}
+
+/** Every topic the surfaces name exists; the opt-out topic has its steps. */
+function checkSurfaces(surfaces: Surfaces, topics: ReadonlyMap<string, Topic>, problems: string[]): void {
+  for (const id of surfaces.builtInTopics) if (!topics.has(id)) problems.push(`topics/${id}.yml: topic "${id}" is missing`);
+  const named: [string, string][] = [
+    ...Object.entries(surfaces.roles).map(([role, id]): [string, string] => [`roles.${role}`, id]),
+    ...Object.entries(surfaces.menus).flatMap(([menu, ids]) => ids.map((id, i): [string, string] => [`menus.${menu}[${i}]`, id])),
+    ...Object.entries(surfaces.shortcuts).map(([word, id]): [string, string] => [`shortcuts.${word}`, id]),
+  ];
+  for (const [path, id] of named) {
+    if (!topics.has(id) && !surfaces.builtInTopics.includes(id)) problems.push(`surfaces.yml: ${path}: "${id}" is not a topic id`);
+  }
+  const optOut = topics.get(surfaces.roles.optOut);
+  if (optOut && !optOut.steps) problems.push(`topics/${optOut.id}.yml: steps: the opt-out topic needs its steps (they go on the Home tab and in reminders)`);
 }
 
 function checkRegions(regions: Region[], problems: string[]): void {

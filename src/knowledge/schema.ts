@@ -48,6 +48,8 @@ export const topicSchema = z.strictObject({
   phrasings: z.array(z.string().min(3)).min(3, 'needs at least 3 phrasings'),
   keywords: keywordsSchema.default({ strong: [], normal: [], weak: [] }),
   related: z.array(topicId).max(5).default([]),
+  /** Numbered steps (Markdown), for the topic whose role is opt-out: the Home tab's and the reminders' checklist. */
+  steps: z.array(z.string().min(5)).min(1).optional(),
   /** Show the "Open LinkedIn setting" button on this topic's card. */
   settingButton: z.boolean().default(false),
   sources: z.array(sourceSchema).min(1, 'needs at least one source'),
@@ -128,3 +130,15 @@ export const orgFileSchema = z.strictObject({
   /** Markdown shown on every card. */
   note: z.string().min(3).max(600),
 });
+
+const topicList = z.array(topicId).min(1);
+
+/** What each surface offers and the part some topics play, so no topic id is written in code. */
+export const surfacesFileSchema = z.strictObject({
+  settingUrl: z.url({ protocol: /^https$/, error: 'must be an https:// address' }),
+  builtInTopics: topicList,
+  roles: z.strictObject({ overview: topicId, applicability: topicId, optOut: topicId, optOutLimits: topicId }),
+  menus: z.strictObject({ starter: topicList, home: topicList, afterRegion: topicList }),
+  shortcuts: z.record(z.string().regex(/^[a-z-]+$/, 'must be a lower-case word'), topicId),
+});
+export type Surfaces = z.infer<typeof surfacesFileSchema>;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { ReminderListItem } from '../blocks/reminders-card.js';
-import { relativeToNow } from '../knowledge/relative-time.js';
+import { relativeToNow } from '../format/relative-time.js';
 import type { Reminder, ReminderStore } from './reminder-store.js';
 import { describeSchedule } from './schedule.js';
 

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { DateTime, IANAZone } from 'luxon';
-import { joinWithAnd } from '../blocks/words.js';
+import { joinWithAnd } from '../format/words.js';
 
 /** A schedule as people write it, parsed. Days are 0 (Sunday) to 6 (Saturday), as in cron. */
 export type Schedule =

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { DateTime, Duration } from 'luxon';
 import type { Logger } from 'pino';
+import { changeDate, coveredElsewhereSince } from '../answers/compose.js';
 import { buildReminderCard } from '../blocks/reminder-card.js';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
-import { describeDate } from '../knowledge/relative-time.js';
+import type { KnowledgeBase } from '../engine/knowledge-base.js';
+import { describeDate } from '../format/relative-time.js';
 import type { Reminder, ReminderStore } from './reminder-store.js';
 import { nextOccurrence } from './schedule.js';
 import { ReminderSender, SendError } from './sender.js';
@@ -195,18 +196,17 @@ export class ReminderScheduler {
 
   /** The reminder card as it stands, with `acknowledged` people counted. */
   card(reminder: Pick<Reminder, 'id' | 'mentionHere'>, acknowledged: number) {
-    // The latest change in the knowledge base is the one to remind people of (3 November 2025).
-    const regions = [...this.options.kb.regions.values()];
-    const latest =
-      regions
-        .flatMap((r) => (r.trainingSince ? [r.trainingSince] : []))
-        .sort()
-        .at(-1) ?? '';
-    const newRegions = regions.filter((r) => r.trainingSince === latest).map((r) => r.name);
+    // The latest change in the knowledge base is the one to remind people of.
+    const { kb } = this.options;
+    const latest = changeDate(kb);
+    const newRegions = [...kb.regions.values()].filter((r) => r.trainingSince === latest).map((r) => r.name);
     return buildReminderCard({
       reminderId: reminder.id,
       newRegions,
       since: describeDate(latest, this.now()),
+      elsewhereSince: coveredElsewhereSince(kb),
+      optOutSteps: kb.topic(kb.surfaces.roles.optOut).steps ?? [],
+      settingUrl: kb.surfaces.settingUrl,
       acknowledged,
       mentionHere: reminder.mentionHere,
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, decodeButtonValue, LINKEDIN_SETTING_URL } from '../../src/blocks/actions.js';
+import { ACTIONS, decodeButtonValue } from '../../src/blocks/actions.js';
 import { buildAnswerCard, regionLabel } from '../../src/blocks/answer-card.js';
 import { buildDidYouMeanCard } from '../../src/blocks/did-you-mean-card.js';
 import { buildHelpCard } from '../../src/blocks/help-card.js';
@@ -7,9 +7,11 @@ import { LIMITS, limitViolations, type SlackMessage } from '../../src/blocks/lim
 import { buildOutOfScopeCard } from '../../src/blocks/out-of-scope-card.js';
 import { buildOverviewCard } from '../../src/blocks/overview-card.js';
 import { buildRegionCard } from '../../src/blocks/region-card.js';
-import type { ComposedAnswer, RegionView, TopicLink } from '../../src/engine/compose.js';
+import type { ComposedAnswer, RegionView, TopicLink } from '../../src/answers/compose.js';
 
 // ---------- fixtures (hand-made; the knowledge base is not loaded here) ----------
+
+const LINKEDIN_SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 
 type Json = Record<string, unknown>;
 
@@ -20,6 +22,7 @@ function regionView(overrides: Partial<RegionView> = {}): RegionView {
     id: 'ca',
     name: 'Canada',
     shortName: 'Canada',
+    changedOn: '3 November 2025',
     place: 'Toronto',
     countryName: 'Canada',
     status: "LinkedIn uses members' data here **since 2024**, unless they opt out.",
@@ -34,7 +37,7 @@ function regionView(overrides: Partial<RegionView> = {}): RegionView {
 }
 
 function answer(overrides: Partial<ComposedAnswer> = {}): ComposedAnswer {
-  return {
+  const a: Omit<ComposedAnswer, 'regionIsTheAnswer'> & { regionIsTheAnswer?: boolean } = {
     question: 'How do I opt out in Toronto?',
     topic: link('opt-out-how', 'How to opt out'),
     markdown: 'Go to **Settings** and turn off [Data for Generative AI Improvement](https://www.linkedin.com/help/opt).\n\n- Step one\n- Step two',
@@ -52,8 +55,11 @@ function answer(overrides: Partial<ComposedAnswer> = {}): ComposedAnswer {
     related: [link('data-used', 'Which data is used'), link('opt-out-effect', 'What opting out does')],
     alsoAsked: [link('timeline', 'When it started')],
     context: { region: 'ca', country: 'CA' },
+    settingUrl: LINKEDIN_SETTING_URL,
     ...overrides,
   };
+  // As composeAnswer decides it: the regions topic with a place is answered by the region's story.
+  return { ...a, regionIsTheAnswer: a.regionIsTheAnswer ?? (a.region !== null && a.topic.id === 'regions') };
 }
 
 // ---------- helpers ----------
@@ -264,7 +270,7 @@ describe('buildAnswerCard', () => {
 
 describe('buildRegionCard', () => {
   const next = [link('opt-out-how', 'How to opt out'), link('data-used', 'Which data is used')];
-  const card = buildRegionCard({ region: regionView(), organisation: { organisation: 'Acme', note: 'Local *HR* note.' }, next });
+  const card = buildRegionCard({ region: regionView(), organisation: { organisation: 'Acme', note: 'Local *HR* note.' }, next, feedbackTopic: 'regions', settingUrl: LINKEDIN_SETTING_URL });
 
   it('is a valid message with fallback text naming the region and status', () => {
     expectValid(card);
@@ -285,7 +291,7 @@ describe('buildRegionCard', () => {
   });
 
   it('leaves out the legal basis when there is none', () => {
-    const c = buildRegionCard({ region: regionView({ legalBasis: null }), organisation: null, next });
+    const c = buildRegionCard({ region: regionView({ legalBasis: null }), organisation: null, next, feedbackTopic: 'regions', settingUrl: LINKEDIN_SETTING_URL });
     expect(JSON.stringify(c)).not.toContain('Legal basis');
     expect(JSON.stringify(c)).not.toContain('🏢');
     expectValid(c);
@@ -438,14 +444,14 @@ describe('buildOutOfScopeCard', () => {
   const examples = [link('regions', 'Where it applies'), link('opt-out-how', 'How to opt out'), link('data-used', 'Which data is used')];
 
   it('is a valid message with a fixed fallback text', () => {
-    const card = buildOutOfScopeCard({ question: 'What is the lunch menu?', examples });
+    const card = buildOutOfScopeCard({ question: 'What is the lunch menu?', examples, changeDate: '3 November 2025' });
     expectValid(card);
     expect(card.text).toBe("Sorry, I only answer questions about LinkedIn's use of member data for AI training.");
     expect(sectionTexts(card)[0]).toMatch(/^🙂 Sorry, I can't help with _“What is the lunch menu\?”_\. I only answer/);
   });
 
   it('escapes "<!channel> hi" so that "<!channel>" appears nowhere', () => {
-    const card = buildOutOfScopeCard({ question: '<!channel> hi', examples });
+    const card = buildOutOfScopeCard({ question: '<!channel> hi', examples, changeDate: '3 November 2025' });
     const json = JSON.stringify(card);
     expect(json).not.toContain('<!channel>');
     expect(json).not.toContain('<!channel');
@@ -453,18 +459,18 @@ describe('buildOutOfScopeCard', () => {
   });
 
   it('says "that" when the question is empty after cleaning', () => {
-    const card = buildOutOfScopeCard({ question: ' \u0000\u202e ', examples });
+    const card = buildOutOfScopeCard({ question: ' \u0000\u202e ', examples, changeDate: '3 November 2025' });
     expect(sectionTexts(card)[0]).toMatch(/^🙂 Sorry, I can't help with that\./);
   });
 
   it('cuts a long question to 120 characters', () => {
-    const card = buildOutOfScopeCard({ question: 'q'.repeat(500), examples });
+    const card = buildOutOfScopeCard({ question: 'q'.repeat(500), examples, changeDate: '3 November 2025' });
     expect(sectionTexts(card)[0]).toContain(`_“${'q'.repeat(119)}…”_`);
     expect(sectionTexts(card)[0]).not.toContain('q'.repeat(120));
   });
 
   it('offers the examples as buttons with no place', () => {
-    const card = buildOutOfScopeCard({ question: 'x', examples });
+    const card = buildOutOfScopeCard({ question: 'x', examples, changeDate: '3 November 2025' });
     const block = actionBlock(card, 'out-of-scope');
     expect(buttonTexts(block)).toEqual(['Where it applies', 'How to opt out', 'Which data is used']);
     expect(decodeButtonValue(buttonsOf(block)[0]?.value as string)).toEqual({ t: 'regions', r: null, c: null });
@@ -514,6 +520,7 @@ describe('regionLabel', () => {
     id: 'eea' as const,
     name: 'European Union',
     shortName: 'the EU',
+    changedOn: '3 November 2025',
     status: '',
     since: '',
     change: '',

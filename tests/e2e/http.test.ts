@@ -6,7 +6,7 @@ import { createSlackApp } from '../../src/app.js';
 import { encodeButtonValue } from '../../src/blocks/actions.js';
 import { limitViolations, type SlackMessage } from '../../src/blocks/limits.js';
 import { loadConfig } from '../../src/config.js';
-import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
 import { createHttpServer } from '../../src/server.js';
 import { Store } from '../../src/store/store.js';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerQuestion, MAX_QUESTION_LENGTH } from '../../src/engine/engine.js';
-import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
 
 const kb = loadKnowledgeBase();
 const ask = (q: string) => answerQuestion(kb, q);

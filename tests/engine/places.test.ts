@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
 
 const kb = loadKnowledgeBase();
 const find = (q: string) => {

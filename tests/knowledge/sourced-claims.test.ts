@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
-import { respond } from '../../src/respond.js';
+import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
+import { replyTo } from '../../src/replies/reply.js';
 
 // Each row asks a question as an employee would and checks what the answer says, so a sourced
 // claim (or a correction from the December 2026 review) cannot silently drift. `from` names the source.
@@ -97,7 +97,7 @@ function cardText(message: { text: string; blocks: unknown[] }): { text: string;
 
 describe('sourced claims, asked as questions', () => {
   it.each(claims.map((c) => [c.q, c] as const))('%s', (_q, claim) => {
-    const { result, message } = respond(kb, claim.q, now);
+    const { result, message } = replyTo(kb, claim.q, now);
     expect(result.topic, `topic for "${claim.q}"`).toBe(claim.topic);
     const { text, sources } = cardText(message);
     for (const s of claim.says ?? []) expect(text, `answer should say "${s}" (${claim.from})`).toContain(s);

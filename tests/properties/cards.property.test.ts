@@ -8,7 +8,7 @@ import { quoteUserText } from '../../src/blocks/mrkdwn.js';
 import { buildOutOfScopeCard } from '../../src/blocks/out-of-scope-card.js';
 import { buildOverviewCard } from '../../src/blocks/overview-card.js';
 import { buildRegionCard } from '../../src/blocks/region-card.js';
-import type { ComposedAnswer, PlaceContext, RegionView, TopicLink } from '../../src/engine/compose.js';
+import type { ComposedAnswer, PlaceContext, RegionView, TopicLink } from '../../src/answers/compose.js';
 import type { Organisation } from '../../src/knowledge/load.js';
 import { REGION_IDS } from '../../src/knowledge/schema.js';
 import { anyText, MENTION_SEQUENCES, mrkdwnTexts, NASTY_STRINGS, questionText, withoutLinks } from './nasty.js';
@@ -52,6 +52,7 @@ const regionView = (placeText: fc.Arbitrary<string | null>, texts: fc.Arbitrary<
     id: fc.constantFrom(...REGION_IDS),
     name: texts,
     shortName: texts,
+    changedOn: texts,
     place: placeText,
     countryName: fc.option(texts),
     status: texts,
@@ -81,6 +82,8 @@ function composedAnswer(texts: fc.Arbitrary<string>, placeText: fc.Arbitrary<str
       sources: sourcesOf(texts),
       lastChecked: texts,
       settingButton: fc.boolean(),
+      settingUrl: fc.constant('https://www.linkedin.com/'),
+      regionIsTheAnswer: fc.boolean(),
       links: relatedAndAlso(texts),
       context: place,
     })
@@ -132,7 +135,7 @@ describe('card builders with arbitrary text everywhere', () => {
   it('buildRegionCard never throws and always gives a valid message', () => {
     fc.assert(
       fc.property(regionView(fc.option(anyText), anyText), organisation, topicLinks(6), (region, org, next) => {
-        const card = buildRegionCard({ region, organisation: org, next });
+        const card = buildRegionCard({ region, organisation: org, next, feedbackTopic: 'regions', settingUrl: 'https://www.linkedin.com/' });
         expectValidCard(card);
         expectNoControlSequences(card);
       }),
@@ -170,7 +173,7 @@ describe('card builders with arbitrary text everywhere', () => {
   it('buildOutOfScopeCard never throws and always gives a valid message', () => {
     fc.assert(
       fc.property(questionText, topicLinks(3), (question, examples) => {
-        const card = buildOutOfScopeCard({ question, examples });
+        const card = buildOutOfScopeCard({ question, examples, changeDate: '3 November 2025' });
         expectValidCard(card);
         expectNoControlSequences(card);
       }),
@@ -212,7 +215,7 @@ describe('user text (the question, the place) never becomes a mention', () => {
   it('in the out-of-scope card, which quotes the question', () => {
     fc.assert(
       fc.property(questionText, (question) => {
-        const card = buildOutOfScopeCard({ question, examples: [{ id: 'regions', title: 'Where it applies', summary: 'Which countries.' }] });
+        const card = buildOutOfScopeCard({ question, examples: [{ id: 'regions', title: 'Where it applies', summary: 'Which countries.' }], changeDate: '3 November 2025' });
         expectNoMentions(card);
         expectValidCard(card);
       }),
@@ -238,6 +241,8 @@ describe('user text (the question, the place) never becomes a mention', () => {
           region,
           organisation: null,
           next: [{ id: 'opt-out-how', title: 'How to opt out', summary: 'Turn off the setting.' }],
+          feedbackTopic: 'regions',
+          settingUrl: 'https://www.linkedin.com/',
         });
         expectNoMentions(card);
         expectValidCard(card);
@@ -253,6 +258,7 @@ describe('user text (the question, the place) never becomes a mention', () => {
         id: 'ca',
         name: 'Canada',
         shortName: 'Canada',
+        changedOn: '3 November 2025',
         place: nasty,
         countryName: 'Canada',
         status: 'Used.',
@@ -265,8 +271,8 @@ describe('user text (the question, the place) never becomes a mention', () => {
       };
       const cards = [
         buildDidYouMeanCard({ question: nasty, suggestions: [], place: { region: 'ca', country: 'CA' }, organisation: null }),
-        buildOutOfScopeCard({ question: nasty, examples: [] }),
-        buildRegionCard({ region, organisation: null, next: [] }),
+        buildOutOfScopeCard({ question: nasty, examples: [], changeDate: '3 November 2025' }),
+        buildRegionCard({ region, organisation: null, next: [], feedbackTopic: 'regions', settingUrl: 'https://www.linkedin.com/' }),
         buildAnswerCard({
           question: nasty,
           topic: { id: 'regions', title: 'Where it applies', summary: 'Which countries.' },
@@ -279,6 +285,8 @@ describe('user text (the question, the place) never becomes a mention', () => {
           sources: [],
           lastChecked: 'today',
           settingButton: true,
+          settingUrl: 'https://www.linkedin.com/',
+          regionIsTheAnswer: true,
           related: [],
           alsoAsked: [],
           context: { region: 'ca', country: 'CA' },

@@ -4,10 +4,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeButtonValue } from '../../src/blocks/actions.js';
 import { limitViolations } from '../../src/blocks/limits.js';
 import { MAX_QUESTION_LENGTH } from '../../src/engine/engine.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/engine/knowledge-base.js';
 import { REGION_IDS } from '../../src/knowledge/schema.js';
 import { withoutSlackMarkup } from '../../src/blocks/mrkdwn.js';
-import { respond, type Response } from '../../src/respond.js';
+import { replyTo, type Reply } from '../../src/replies/reply.js';
 import { MENTION_SEQUENCES, mrkdwnTexts, NASTY_STRINGS, questionText, withoutLinks } from './nasty.js';
 
 const NOW = DateTime.fromISO('2026-11-29');
@@ -19,7 +19,7 @@ beforeAll(() => {
 });
 
 /** Everything that must hold for any question, whatever the engine made of it. */
-function expectSound(question: string, { result, message }: Response): void {
+function expectSound(question: string, { result, message }: Reply): void {
   expect(result.question).toBe(question);
   expect(KINDS).toContain(result.kind);
   expect(result.confidence).toBeGreaterThanOrEqual(0);
@@ -55,30 +55,30 @@ function expectSound(question: string, { result, message }: Response): void {
   }
 }
 
-describe('respond() with arbitrary and nasty questions', () => {
+describe('replyTo() with arbitrary and nasty questions', () => {
   it('never throws and always gives a sound result and a valid card', () => {
     fc.assert(
       fc.property(questionText, (question) => {
-        expectSound(question, respond(kb, question, NOW));
+        expectSound(question, replyTo(kb, question, NOW));
       }),
       { numRuns: 200 },
     );
   });
 
   it.each(NASTY_STRINGS.map((s) => [JSON.stringify(s).slice(0, 60), s]))('handles %s', (_label, question) => {
-    expectSound(question, respond(kb, question, NOW));
+    expectSound(question, replyTo(kb, question, NOW));
   });
 
   it('answers a real question with a mention in it without echoing the mention', () => {
     const question = 'How do I opt out? <!channel> <@U123ABC>';
-    const response = respond(kb, question, NOW);
+    const response = replyTo(kb, question, NOW);
     expectSound(question, response);
     expect(response.result.kind).toBe('answer');
   });
 
   it('quotes an out-of-scope question escaped', () => {
     const question = '<!everyone> what is for lunch today?';
-    const response = respond(kb, question, NOW);
+    const response = replyTo(kb, question, NOW);
     expectSound(question, response);
     expect(response.result.kind).toBe('out-of-scope');
     expect(JSON.stringify(response.message)).toContain('&lt;!everyone&gt; what is for lunch today?');
@@ -87,7 +87,7 @@ describe('respond() with arbitrary and nasty questions', () => {
   it('reads only the first MAX_QUESTION_LENGTH characters of a huge question but still answers', () => {
     const question = `How do I opt out? ${'<!here> '.repeat(5_000)}`;
     expect(question.length).toBeGreaterThan(MAX_QUESTION_LENGTH);
-    const response = respond(kb, question, NOW);
+    const response = replyTo(kb, question, NOW);
     expectSound(question, response);
     expect(response.result.kind).not.toBe('empty');
   });

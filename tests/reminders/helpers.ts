@@ -9,7 +9,7 @@ import { createSlackApp, type SlackApp } from '../../src/app.js';
 import type { SlackMessage } from '../../src/blocks/limits.js';
 import { loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/handlers/deps.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/engine/knowledge-base.js';
 import type { NewReminder } from '../../src/reminders/reminder-store.js';
 import type { ReminderScheduler } from '../../src/reminders/scheduler.js';
 import type { SenderOptions } from '../../src/reminders/sender.js';
@@ -65,6 +65,7 @@ export async function schedulerRig(options: {
   clock: Clock;
   senderOptions?: Partial<Omit<SenderOptions, 'client' | 'logger'>>;
   adminUserIds?: string;
+  kb?: KnowledgeBase;
 }): Promise<Rig> {
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test',
@@ -76,7 +77,7 @@ export async function schedulerRig(options: {
   const store = await Store.open(options.databaseUrl);
   const app = createSlackApp({
     config,
-    kb: knowledgeBase(),
+    kb: options.kb ?? knowledgeBase(),
     store,
     logger: pino({ level: 'silent' }),
     retries: 0,

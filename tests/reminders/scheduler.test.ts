@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ACTIONS, LINKEDIN_SETTING_URL } from '../../src/blocks/actions.js';
+import { ACTIONS } from '../../src/blocks/actions.js';
+
+const LINKEDIN_SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 import { limitViolations } from '../../src/blocks/limits.js';
 import type { Reminder } from '../../src/reminders/reminder-store.js';
 import { nextOccurrence } from '../../src/reminders/schedule.js';

@@ -15,7 +15,7 @@ import { createSlackApp } from '../../src/app.js';
 import type { SlackMessage } from '../../src/blocks/limits.js';
 import { loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/handlers/deps.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { loadKnowledgeBase, type KnowledgeBase } from '../../src/engine/knowledge-base.js';
 import { Store } from '../../src/store/store.js';
 import { sqliteDatabase, type TestDatabase } from './databases.js';
 
@@ -59,10 +59,10 @@ export interface Harness {
 }
 
 /** A fresh app on a fresh SQLite database, as in production but for the receiver and `authorize`. */
-export async function createHarness(): Promise<Harness> {
+export async function createHarness(options: { kb?: KnowledgeBase } = {}): Promise<Harness> {
   const database: TestDatabase = sqliteDatabase();
   const store = await Store.open(database.url);
-  const kb = knowledgeBase();
+  const kb = options.kb ?? knowledgeBase();
   const logs: LogEntry[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line) as LogEntry) });
   const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: '0'.repeat(32), ADMIN_USER_IDS: ADMIN_ID });

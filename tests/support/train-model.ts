@@ -1,4 +1,4 @@
-import { loadKnowledgeBase } from '../../src/knowledge/knowledge-base.js';
+import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
 
 /**
  * Vitest global setup: load the built-in knowledge base once before any test file runs, so that on a

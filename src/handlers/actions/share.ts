@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTIONS, decodeCardRequest } from '../../blocks/actions.js';
 import { sharedBy } from '../../blocks/parts.js';
-import { cardForRequest } from '../../respond.js';
+import { cardForRequest } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { clicked } from './payload.js';
 

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTIONS, decodeButtonValue } from '../../blocks/actions.js';
 import { withShareButton } from '../../blocks/parts.js';
-import { helpCard, topicCard } from '../../respond.js';
+import { helpCard, topicCard } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { clicked } from './payload.js';
 

@@ -4,21 +4,19 @@ import type { CardRequest } from '../../blocks/actions.js';
 import type { EngineResult } from '../../engine/engine.js';
 import type { SlackMessage } from '../../blocks/limits.js';
 import { quoteUserText, unescapeMrkdwn } from '../../blocks/mrkdwn.js';
-import { cardForRequest, helpCard, respond } from '../../respond.js';
+import { cardForRequest, helpCard, replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { listReminders, remind } from './reminder-commands.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
 
 export const COMMAND = '/linkedin-ai';
 
-/** Words that open a shortcut instead of a question. */
-const SHORTCUTS: Record<string, CardRequest> = {
-  help: { k: 'help' },
-  optout: { k: 'topic', t: 'opt-out-how' },
-  'opt-out': { k: 'topic', t: 'opt-out-how' },
-  data: { k: 'topic', t: 'data-used' },
-  limits: { k: 'topic', t: 'opt-out-effect' },
-};
+/** What a shortcut word opens instead of answering it as a question: help, or a topic from surfaces.yml. */
+function shortcutFor(deps: Deps, word: string): CardRequest | undefined {
+  if (word === 'help') return { k: 'help' };
+  const topic = Object.hasOwn(deps.kb.surfaces.shortcuts, word) ? deps.kb.surfaces.shortcuts[word] : undefined;
+  return topic ? { k: 'topic', t: topic } : undefined;
+}
 
 /** What the command's text asks for: a shortcut, a region, or a question. */
 export function parseCommandText(
@@ -28,7 +26,7 @@ export function parseCommandText(
   const now = deps.now();
   const trimmed = text.trim();
   if (!trimmed) return { request: { k: 'overview' }, message: cardForRequest(deps.kb, { k: 'overview' }, now) };
-  const shortcut = Object.hasOwn(SHORTCUTS, trimmed.toLowerCase()) ? SHORTCUTS[trimmed.toLowerCase()] : undefined;
+  const shortcut = shortcutFor(deps, trimmed.toLowerCase());
   if (shortcut) return { request: shortcut, message: cardForRequest(deps.kb, shortcut, now) };
   const region = /^region\s+(.+)$/is.exec(trimmed);
   if (region?.[1]) {
@@ -37,7 +35,7 @@ export function parseCommandText(
     const request: CardRequest = { k: 'region', r: place.region, p: place.text.slice(0, 100), c: place.country };
     return { request, message: cardForRequest(deps.kb, request, now) };
   }
-  return { request: { k: 'question', q: trimmed }, ...respond(deps.kb, trimmed, now) };
+  return { request: { k: 'question', q: trimmed }, ...replyTo(deps.kb, trimmed, now) };
 }
 
 export function register(app: App, deps: Deps): void {

@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import { respond } from '../../respond.js';
+import { replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
 
@@ -10,7 +10,7 @@ export async function answerMessage(
   where: { channel: string; threadTs?: string; teamId?: string; userId: string },
   question: string,
 ): Promise<void> {
-  const { result, message } = respond(deps.kb, question, deps.now());
+  const { result, message } = replyTo(deps.kb, question, deps.now());
   try {
     await client.chat.postMessage({
       channel: where.channel,

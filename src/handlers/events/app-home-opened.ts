@@ -1,13 +1,11 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { buildHomeView } from '../../blocks/home-view.js';
-import { composeRegion, topicLink } from '../../engine/compose.js';
-import { describeDate } from '../../knowledge/relative-time.js';
+import { composeRegion, topicLink } from '../../answers/compose.js';
+import { describeDate } from '../../format/relative-time.js';
 import { REGION_IDS } from '../../knowledge/schema.js';
 import { UNANSWERED_RETENTION_DAYS } from '../../store/store.js';
 import type { Deps } from '../deps.js';
-
-const HOME_TOPICS = ['regions', 'opt-out-how', 'data-used', 'opt-out-effect', 'data-excluded'];
 
 /** Builds and publishes the person's Home tab; admins also see the team's figures. */
 export async function publishHome(deps: Deps, client: WebClient, teamId: string, userId: string): Promise<void> {
@@ -29,9 +27,12 @@ export async function publishHome(deps: Deps, client: WebClient, teamId: string,
     };
   }
   const view = buildHomeView({
-    overviewSummary: kb.topic('overview').summary,
+    overviewSummary: kb.topic(kb.surfaces.roles.overview).summary,
+    optOutSteps: kb.topic(kb.surfaces.roles.optOut).steps ?? [],
+    optOutLimits: kb.topic(kb.surfaces.roles.optOutLimits).summary,
+    settingUrl: kb.surfaces.settingUrl,
     regions: REGION_IDS.filter((id) => kb.regions.has(id)).map((id) => composeRegion(kb, id, now)),
-    topics: HOME_TOPICS.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id)),
+    topics: kb.menu('home').map((id) => topicLink(kb, id)),
     organisation: kb.organisation,
     confirmedAt: confirmedAt ? describeDate(confirmedAt.slice(0, 10), now) : null,
     admin,

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { KeywordSignals } from '../engine/keyword-signals.js';
-import { Gazetteer } from '../engine/places.js';
-import { phraseStems } from '../engine/phrase-index.js';
-import { readQuestion } from '../engine/reader.js';
-import { OUT_OF_SCOPE, TopicModel, type LabelledText } from '../engine/topic-model.js';
-import { loadKnowledgeData, type KnowledgeData, type LoadOptions, type Organisation } from './load.js';
-import type { Region, RegionId, Topic } from './schema.js';
+import { KeywordSignals } from './keyword-signals.js';
+import { Gazetteer } from './places.js';
+import { phraseStems } from './phrase-index.js';
+import { readQuestion } from './reader.js';
+import { OUT_OF_SCOPE, TopicModel, type LabelledText } from './topic-model.js';
+import { loadKnowledgeData, type KnowledgeData, type LoadOptions, type Organisation } from '../knowledge/load.js';
+import type { Region, RegionId, Surfaces, Topic } from '../knowledge/schema.js';
 
 /** Where trained topic models are kept between starts (MODEL_CACHE_DIR; "none" turns caching off). */
 export const DEFAULT_MODEL_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/linkedin-ai-policy-bot', import.meta.url));
@@ -20,6 +20,8 @@ export class KnowledgeBase {
   readonly topics: ReadonlyMap<string, Topic>;
   readonly regions: ReadonlyMap<RegionId, Region>;
   readonly organisation: Organisation | null;
+  /** Which topics each surface offers and the part some topics play. */
+  readonly surfaces: Surfaces;
   readonly gazetteer: Gazetteer;
   readonly signals: KeywordSignals;
   readonly model: TopicModel;
@@ -31,6 +33,7 @@ export class KnowledgeBase {
     this.topics = new Map(data.topics.map((t) => [t.id, t]));
     this.regions = new Map(data.regions.map((r) => [r.id, r]));
     this.organisation = data.organisation;
+    this.surfaces = data.surfaces;
     // Single words the topics rely on are never read as place names ("Opt", "Data" and "Reading" are towns).
     const reserved = new Set(
       [...data.topics.flatMap((t) => [...t.keywords.strong, ...t.keywords.normal]), ...data.scope.domainTerms]
@@ -50,6 +53,11 @@ export class KnowledgeBase {
     const topic = this.topics.get(id);
     if (!topic) throw new Error(`unknown topic ${id}`);
     return topic;
+  }
+
+  /** The topics of one of the surfaces' menus, in its order. */
+  menu(name: keyof Surfaces['menus']): string[] {
+    return this.surfaces.menus[name].filter((id) => this.topics.has(id));
   }
 
   region(id: RegionId): Region {

@@ -1,10 +1,10 @@
 import type { DateTime } from 'luxon';
-import type { KnowledgeBase } from '../knowledge/knowledge-base.js';
+import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import type { Organisation } from '../knowledge/load.js';
-import { dateLabel, describeDate, renderDates } from '../knowledge/relative-time.js';
+import { dateLabel, describeDate, renderDates } from '../format/relative-time.js';
 import type { RegionId, Source, Topic } from '../knowledge/schema.js';
-import type { EngineResult } from './engine.js';
-import { countryName } from './places.js';
+import type { EngineResult } from '../engine/engine.js';
+import { countryName } from '../knowledge/countries.js';
 
 /** Everything a card shows, as plain data (Markdown strings, no Slack), so any surface can render it. */
 export interface TopicLink {
@@ -24,6 +24,8 @@ export interface RegionView {
   name: string;
   /** The name as it reads in a sentence ("the EU/EEA"). */
   shortName: string;
+  /** The day the change this app is about took effect ("3 November 2025"), for "What changed on …". */
+  changedOn: string;
   /** The place as asked ("Toronto"), if any. */
   place: string | null;
   countryName: string | null;
@@ -52,6 +54,10 @@ export interface ComposedAnswer {
   sources: Source[];
   lastChecked: string;
   settingButton: boolean;
+  /** The LinkedIn setting's address, for the setting button. */
+  settingUrl: string;
+  /** The question was "does it apply here?" with a place: the region's own story is the answer. */
+  regionIsTheAnswer: boolean;
   related: TopicLink[];
   /** A second question found in the same message, offered as a button. */
   alsoAsked: TopicLink[];
@@ -82,6 +88,7 @@ export function composeRegion(
     id: r.id,
     name: r.name,
     shortName: r.shortName,
+    changedOn: dateLabel(changeDate(kb)),
     place,
     countryName: country ? countryName(country) : null,
     status:
@@ -119,9 +126,11 @@ export function composeAnswer(
     regionNote: regionNote ? renderDates(regionNote, now) : null,
     otherRegions: [],
     organisation: kb.organisation,
-    sources: answerSources(topic, region ? [region] : []),
+    sources: answerSources(kb, topic, region ? [region] : []),
     lastChecked: describeDate(topic.lastChecked, now),
     settingButton: topic.settingButton,
+    settingUrl: kb.surfaces.settingUrl,
+    regionIsTheAnswer: region !== null && topic.id === kb.surfaces.roles.applicability,
     related: topic.related.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id)),
     alsoAsked: [],
     context: { region: context.region, country: context.country },
@@ -139,10 +148,22 @@ export function composeFromResult(kb: KnowledgeBase, result: EngineResult, now: 
     const note = topic.regionNotes[g.region];
     return { region, note: note ? renderDates(note, now) : null };
   });
-  if (answer.region) answer.sources = answerSources(topic, [answer.region, ...answer.otherRegions.map((o) => o.region)]);
+  if (answer.region) answer.sources = answerSources(kb, topic, [answer.region, ...answer.otherRegions.map((o) => o.region)]);
   answer.alsoAsked = result.suggestions.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id));
   answer.related = answer.related.filter((r) => !answer.alsoAsked.some((a) => a.id === r.id));
   return answer;
+}
+
+/** The day the change took effect: the latest exact start of training among the regions (YYYY-MM-DD). */
+export function changeDate(kb: KnowledgeBase): string {
+  const exact = [...kb.regions.values()].filter((r) => r.trainingSince && !r.trainingSinceApproximate).map((r) => r.trainingSince as string);
+  return exact.sort().at(-1) ?? '';
+}
+
+/** Since when members elsewhere have been covered: the earliest start among the regions ("2024"). */
+export function coveredElsewhereSince(kb: KnowledgeBase): string {
+  const earliest = [...kb.regions.values()].flatMap((r) => (r.trainingSince ? [r.trainingSince] : [])).sort()[0] ?? '';
+  return earliest.slice(0, 4);
 }
 
 /** Most places one answer covers; more would make a card nobody reads. */
@@ -167,10 +188,10 @@ function groupPlaces(places: EngineResult['places']): (PlaceContext & { region: 
  * out for a place elsewhere (no UK regulator on a Paris answer). The "regions" topic is answered by the
  * regions' own facts, so their sources come first.
  */
-function answerSources(topic: Topic, regions: RegionView[]): Source[] {
+function answerSources(kb: KnowledgeBase, topic: Topic, regions: RegionView[]): Source[] {
   const asked = new Set(regions.map((r) => r.id));
   const fits = (s: Source) => !s.regions || asked.size === 0 || s.regions.some((id) => asked.has(id));
-  const own = topic.id === 'regions' ? regions.flatMap((r) => r.sources) : [];
+  const own = topic.id === kb.surfaces.roles.applicability ? regions.flatMap((r) => r.sources) : [];
   const seen = new Set<string>();
   return [...own, ...topic.sources.filter(fits)].filter((s) => {
     const key = s.url ?? s.title;

@@ -1,41 +1,30 @@
 import { DateTime } from 'luxon';
-import { buildAnswerCard } from './blocks/answer-card.js';
-import { buildDidYouMeanCard } from './blocks/did-you-mean-card.js';
-import { buildHelpCard } from './blocks/help-card.js';
-import type { SlackMessage } from './blocks/limits.js';
-import { withoutSlackMarkup } from './blocks/mrkdwn.js';
-import { buildOutOfScopeCard } from './blocks/out-of-scope-card.js';
-import { buildOverviewCard } from './blocks/overview-card.js';
-import { buildRegionCard } from './blocks/region-card.js';
-import { composeAnswer, composeFromResult, composeRegion, topicLink, type PlaceContext } from './engine/compose.js';
-import { answerQuestion, type EngineResult } from './engine/engine.js';
-import type { KnowledgeBase } from './knowledge/knowledge-base.js';
-import { REGION_IDS, type RegionId } from './knowledge/schema.js';
-import type { CardRequest } from './blocks/actions.js';
+import { buildAnswerCard } from '../blocks/answer-card.js';
+import { buildDidYouMeanCard } from '../blocks/did-you-mean-card.js';
+import { buildHelpCard } from '../blocks/help-card.js';
+import type { SlackMessage } from '../blocks/limits.js';
+import { withoutSlackMarkup } from '../blocks/mrkdwn.js';
+import { buildOutOfScopeCard } from '../blocks/out-of-scope-card.js';
+import { buildOverviewCard } from '../blocks/overview-card.js';
+import { buildRegionCard } from '../blocks/region-card.js';
+import { changeDate, composeAnswer, composeFromResult, composeRegion, topicLink, type PlaceContext } from '../answers/compose.js';
+import { dateLabel } from '../format/relative-time.js';
+import { answerQuestion, type EngineResult } from '../engine/engine.js';
+import type { KnowledgeBase } from '../engine/knowledge-base.js';
+import { REGION_IDS, type RegionId } from '../knowledge/schema.js';
+import type { CardRequest } from '../blocks/actions.js';
 
-/** The topics offered first, in the order people need them. */
-const STARTER_TOPICS = [
-  'regions',
-  'opt-out-how',
-  'data-used',
-  'opt-out-effect',
-  'data-excluded',
-  'objection-form',
-  'microsoft-sharing',
-  'minors',
-  'timeline',
-];
 
-export interface Response {
+export interface Reply {
   result: EngineResult;
   message: SlackMessage;
 }
 
 /** Question in, engine result and card out: what every surface (CLI, slash command, mention, DM) shows. */
-export function respond(kb: KnowledgeBase, question: string, now: DateTime = DateTime.now()): Response {
+export function replyTo(kb: KnowledgeBase, question: string, now: DateTime = DateTime.now()): Reply {
   // The same question on the same day gets the same card: people ask the same things over and over.
   const key = `${now.toISODate()}\u0000${question}`;
-  const cache = answerCaches.get(kb) ?? new Map<string, Response>();
+  const cache = answerCaches.get(kb) ?? new Map<string, Reply>();
   answerCaches.set(kb, cache);
   const hit = cache.get(key);
   if (hit) return hit;
@@ -53,14 +42,14 @@ export function respond(kb: KnowledgeBase, question: string, now: DateTime = Dat
 /** Answers kept per knowledge base; the oldest goes first. Cards are immutable once built. */
 const ANSWER_CACHE_SIZE = 2000;
 const MAX_CACHED_QUESTION = 300;
-const answerCaches = new WeakMap<KnowledgeBase, Map<string, Response>>();
+const answerCaches = new WeakMap<KnowledgeBase, Map<string, Reply>>();
 
 export function cardFor(kb: KnowledgeBase, result: EngineResult, now: DateTime): SlackMessage {
   switch (result.kind) {
     case 'empty':
       return helpCard(kb);
     case 'out-of-scope':
-      return buildOutOfScopeCard({ question: result.question, examples: starterTopics(kb).slice(0, 3) });
+      return buildOutOfScopeCard({ question: result.question, examples: starterTopics(kb).slice(0, 3), changeDate: dateLabel(changeDate(kb)) });
     case 'did-you-mean':
       return buildDidYouMeanCard({
         question: result.question,
@@ -69,7 +58,7 @@ export function cardFor(kb: KnowledgeBase, result: EngineResult, now: DateTime):
         organisation: kb.organisation,
       });
     case 'answer': {
-      if (result.topic === 'overview' && !result.region) return overviewCard(kb, now);
+      if (result.topic === kb.surfaces.roles.overview && !result.region) return overviewCard(kb, now);
       const answer = composeFromResult(kb, result, now);
       return answer ? buildAnswerCard(answer) : helpCard(kb);
     }
@@ -79,13 +68,13 @@ export function cardFor(kb: KnowledgeBase, result: EngineResult, now: DateTime):
 /** The card for a topic picked from a button, keeping the place the person asked about. */
 export function topicCard(kb: KnowledgeBase, topicId: string, place: PlaceContext, now: DateTime): SlackMessage {
   if (!kb.topics.has(topicId)) return helpCard(kb);
-  if (topicId === 'overview' && !place.region) return overviewCard(kb, now);
+  if (topicId === kb.surfaces.roles.overview && !place.region) return overviewCard(kb, now);
   return buildAnswerCard(composeAnswer(kb, topicId, '', place, now));
 }
 
 export function overviewCard(kb: KnowledgeBase, now: DateTime): SlackMessage {
   return buildOverviewCard({
-    overview: composeAnswer(kb, 'overview', '', { region: null, country: null }, now),
+    overview: composeAnswer(kb, kb.surfaces.roles.overview, '', { region: null, country: null }, now),
     regions: REGION_IDS.filter((id) => kb.regions.has(id)).map((id) => composeRegion(kb, id, now)),
     topics: starterTopics(kb),
   });
@@ -112,19 +101,21 @@ export function regionCard(
   return buildRegionCard({
     region: composeRegion(kb, region, now, place, country),
     organisation: kb.organisation,
-    next: ['opt-out-how', 'data-used', 'opt-out-effect'].filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id)),
+    next: kb.menu('afterRegion').map((id) => topicLink(kb, id)),
+    feedbackTopic: kb.surfaces.roles.applicability,
+    settingUrl: kb.surfaces.settingUrl,
   });
 }
 
 function starterTopics(kb: KnowledgeBase) {
-  return STARTER_TOPICS.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id));
+  return kb.menu('starter').map((id) => topicLink(kb, id));
 }
 
 /** Makes a card again from what it was made of (a shared card, a button). */
 export function cardForRequest(kb: KnowledgeBase, request: CardRequest, now: DateTime): SlackMessage {
   switch (request.k) {
     case 'question':
-      return respond(kb, request.q, now).message;
+      return replyTo(kb, request.q, now).message;
     case 'topic':
       return topicCard(kb, request.t, { region: request.r ?? null, country: request.c ?? null }, now);
     case 'region':

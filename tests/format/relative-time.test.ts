@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { describeDate, relativeToNow, renderDates } from '../../src/knowledge/relative-time.js';
+import { describeDate, relativeToNow, renderDates } from '../../src/format/relative-time.js';
 
 const at = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' });
 
