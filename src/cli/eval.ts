@@ -4,7 +4,8 @@ import { calibrationError, grade, percent, ratio, readQuestions, type Report } f
 import { loadKnowledgeBase } from '../knowledge/knowledge-base.js';
 import { fail, isMainModule, runAsScript, runMain, type CliIo } from './common.js';
 
-const DEFAULT_FILE = fileURLToPath(new URL('../../../shared/eval/questions.jsonl', import.meta.url));
+/** The shared graded questions, as copied into tests/eval from the project's shared eval/questions.jsonl. */
+const DEFAULT_FILE = fileURLToPath(new URL('../../tests/eval/questions.shared.jsonl', import.meta.url));
 
 /** `npm run eval`: returns the exit code. */
 export function run(argv: string[], io: CliIo): Promise<number> {

@@ -1,12 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run as ask } from '../../src/cli/ask.js';
 import { run as evaluate } from '../../src/cli/eval.js';
 import { run as kbCheck } from '../../src/cli/kb-check.js';
+import { readQuestions } from '../../src/eval/grade.js';
 import { runAsProcess, runInProcess } from './run-cli.js';
 
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const sharedQuestions = readQuestions(join(root, 'tests/eval/questions.shared.jsonl')).length;
 const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -123,6 +127,12 @@ describe('npm run eval', () => {
     expect(r.stdout).toContain('place            1/1  100.0%');
     expect(r.stdout).toContain('in-scope refused 0/2  0.0%');
     expect(r.stdout).toContain('Does it apply in Lyon?');
+  });
+
+  it('grades the copy of the shared questions kept in tests/eval when given no file', async () => {
+    const r = await runInProcess(evaluate, ['--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(`${join(root, 'tests/eval/questions.shared.jsonl')}: ${sharedQuestions} questions`);
   });
 
   it('as a script, exits 0 and writes the report to the real standard output', () => {
