@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
 import { replyTo } from '../replies/reply.js';
-import { fail, parseNow, runCli } from './common.js';
+import { fail, isMainModule, parseNow, runAsScript, runMain, type CliIo } from './common.js';
 import { renderForTerminal } from './terminal.js';
 
 const USAGE = `Usage: npm run ask -- [--json] [--now ISO-DATE] [QUESTION]
@@ -13,10 +13,17 @@ With no QUESTION, reads questions from standard input, one a line.
   --now DATE     answer as if today were DATE (for example 2026-11-29)
 Set KNOWLEDGE_DIR to add your organisation's layer.`;
 
-runCli(async () => {
+/** `npm run ask`: returns the exit code. */
+export function run(argv: string[], io: CliIo): Promise<number> {
+  return runMain(io, () => main(argv, io));
+}
+
+async function main(argv: string[], io: CliIo): Promise<void> {
+  const { stdout, stderr, stdin = process.stdin, env = process.env } = io;
   let parsed;
   try {
     parsed = parseArgs({
+      args: argv,
       options: { json: { type: 'boolean', default: false }, now: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
       allowPositionals: true,
     });
@@ -25,12 +32,12 @@ runCli(async () => {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    stdout.write(`${USAGE}\n`);
     return;
   }
   const now = parseNow(values.now);
-  const kb = loadKnowledgeBase(process.env.KNOWLEDGE_DIR || undefined);
-  const color = !values.json && process.stdout.isTTY === true;
+  const kb = loadKnowledgeBase(env.KNOWLEDGE_DIR || undefined);
+  const color = !values.json && stdout.isTTY === true;
 
   const answer = (question: string) => {
     const { result, message } = replyTo(kb, question, now);
@@ -47,9 +54,9 @@ runCli(async () => {
         text: message.text,
         blocks: message.blocks,
       };
-      process.stdout.write(`${JSON.stringify(line)}\n`);
+      stdout.write(`${JSON.stringify(line)}\n`);
     } else {
-      process.stdout.write(`${color ? '\x1b[36m' : ''}❓ ${question}${color ? '\x1b[0m' : ''}\n\n${renderForTerminal(message, color)}\n\n`);
+      stdout.write(`${color ? '\x1b[36m' : ''}❓ ${question}${color ? '\x1b[0m' : ''}\n\n${renderForTerminal(message, color)}\n\n`);
     }
   };
 
@@ -57,8 +64,10 @@ runCli(async () => {
     answer(positionals.join(' '));
     return;
   }
-  if (process.stdin.isTTY) process.stderr.write('Type a question and press Enter (Ctrl-D to finish).\n');
-  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+  if (stdin.isTTY) stderr.write('Type a question and press Enter (Ctrl-D to finish).\n');
+  for await (const line of createInterface({ input: stdin, crlfDelay: Infinity })) {
     if (line.trim()) answer(line);
   }
-});
+}
+
+if (isMainModule(import.meta.url)) runAsScript(run);

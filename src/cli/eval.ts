@@ -2,12 +2,18 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { calibrationError, grade, percent, ratio, readQuestions, type Report } from '../eval/grade.js';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
-import { fail, runCli } from './common.js';
+import { fail, isMainModule, runAsScript, runMain, type CliIo } from './common.js';
 
-const DEFAULT_FILE = fileURLToPath(new URL('../../../shared/eval/questions.jsonl', import.meta.url));
+/** The shared graded questions, as copied into tests/eval from the project's shared eval/questions.jsonl. */
+const DEFAULT_FILE = fileURLToPath(new URL('../../tests/eval/questions.shared.jsonl', import.meta.url));
 
-runCli(() => {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { quiet: { type: 'boolean', short: 'q' } } });
+/** `npm run eval`: returns the exit code. */
+export function run(argv: string[], io: CliIo): Promise<number> {
+  return runMain(io, () => main(argv, io));
+}
+
+function main(argv: string[], { stdout, env = process.env }: CliIo): void {
+  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { quiet: { type: 'boolean', short: 'q' } } });
   const file = positionals[0] ?? DEFAULT_FILE;
   let questions;
   try {
@@ -15,7 +21,7 @@ runCli(() => {
   } catch (error) {
     fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? `No question file at ${file}.` : (error as Error).message);
   }
-  const kb = loadKnowledgeBase(process.env.KNOWLEDGE_DIR || undefined);
+  const kb = loadKnowledgeBase(env.KNOWLEDGE_DIR || undefined);
   const r = grade(kb, questions);
   const out = [`${file}: ${r.questions} questions`, ...summary(r)];
   if (r.byKind.size > 1) {
@@ -46,8 +52,8 @@ runCli(() => {
       );
     }
   }
-  process.stdout.write(`${out.join('\n')}\n`);
-});
+  stdout.write(`${out.join('\n')}\n`);
+}
 
 function summary(r: Report): string[] {
   return [
@@ -59,3 +65,5 @@ function summary(r: Report): string[] {
     `  did-you-mean     ${ratio(r.didYouMean)} of in-scope questions`,
   ];
 }
+
+if (isMainModule(import.meta.url)) runAsScript(run);

@@ -1,13 +1,18 @@
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
-import { runCli } from './common.js';
+import { isMainModule, runAsScript, runMain, type CliIo } from './common.js';
 
 /** Validates the knowledge base (and an organisation layer: `npm run kb:check -- DIR`) and says what it holds. */
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-runCli(() => {
-  const { positionals } = parseArgs({ allowPositionals: true });
-  const orgDir = positionals[0] ?? (process.env.KNOWLEDGE_DIR || undefined);
+/** `npm run kb:check`: returns the exit code. */
+export function run(argv: string[], io: CliIo): Promise<number> {
+  return runMain(io, () => main(argv, io));
+}
+
+function main(argv: string[], { stdout, env = process.env }: CliIo): void {
+  const { positionals } = parseArgs({ args: argv, allowPositionals: true });
+  const orgDir = positionals[0] ?? (env.KNOWLEDGE_DIR || undefined);
   const kb = loadKnowledgeBase(orgDir);
   const lines = [`Knowledge base OK${orgDir ? ` (with the organisation layer in ${orgDir})` : ''}.`, '', `Topics (${kb.topics.size}):`];
   for (const t of kb.topics.values()) {
@@ -28,5 +33,7 @@ runCli(() => {
     `  answers at p ≥ ${c.answerAt}, out of scope at p ≥ ${c.outOfScopeAt}, temperature ${c.temperature}`,
   );
   lines.push(kb.organisation ? `Organisation note (${kb.organisation.organisation}): ${kb.organisation.note}` : 'No organisation note.');
-  process.stdout.write(`${lines.join('\n')}\n`);
-});
+  stdout.write(`${lines.join('\n')}\n`);
+}
+
+if (isMainModule(import.meta.url)) runAsScript(run);

@@ -1,4 +1,3 @@
-import 'dotenv/config';
 import { parseArgs } from 'node:util';
 import { DateTime, IANAZone } from 'luxon';
 import { CHANNEL_ID } from '../blocks/slack-ids.js';
@@ -7,7 +6,7 @@ import { ReminderError, type Reminder } from '../reminders/reminder-store.js';
 import { ReminderStore } from '../reminders/reminder-store.js';
 import { describeSchedule, type Schedule } from '../reminders/schedule.js';
 import { Store } from '../store/store.js';
-import { fail, runCli } from './common.js';
+import { fail, isMainModule, runAsScript, runMain, type CliIo } from './common.js';
 
 const USAGE = `Usage: npm run reminders -- COMMAND   (uses DATABASE_URL, default sqlite:./data/linkedin-ai.sqlite)
 
@@ -21,8 +20,14 @@ local time; without --every it is sent once. Example:
 
 const DAYS = { daily: null, weekdays: null, weekly: null } as const;
 
-runCli(async () => {
+/** `npm run reminders`: returns the exit code. */
+export function run(argv: string[], io: CliIo): Promise<number> {
+  return runMain(io, () => main(argv, io));
+}
+
+async function main(argv: string[], { stdout, env = process.env }: CliIo): Promise<number | void> {
   const { values, positionals } = parseArgs({
+    args: argv,
     allowPositionals: true,
     options: {
       channel: { type: 'string' },
@@ -39,22 +44,21 @@ runCli(async () => {
   });
   const [command, id] = positionals;
   if (values.help || !command) {
-    process.stdout.write(`${USAGE}\n`);
-    if (!command && !values.help) process.exitCode = 2;
-    return;
+    stdout.write(`${USAGE}\n`);
+    return !command && !values.help ? 2 : 0;
   }
-  const store = await Store.open(process.env.DATABASE_URL || 'sqlite:./data/linkedin-ai.sqlite');
+  const store = await Store.open(env.DATABASE_URL || 'sqlite:./data/linkedin-ai.sqlite');
   const reminders = new ReminderStore(store.db);
   try {
     switch (command) {
       case 'add':
-        print(await reminders.create(newReminder(values), DateTime.utc()), values.json);
+        print(stdout, await reminders.create(newReminder(values), DateTime.utc()), values.json);
         break;
       case 'list': {
         const all = await reminders.list();
-        if (values.json) process.stdout.write(`${JSON.stringify(all.map(toJson), null, 2)}\n`);
-        else if (all.length === 0) process.stdout.write('No reminders.\n');
-        else for (const r of all) print(r, false);
+        if (values.json) stdout.write(`${JSON.stringify(all.map(toJson), null, 2)}\n`);
+        else if (all.length === 0) stdout.write('No reminders.\n');
+        else for (const r of all) print(stdout, r, false);
         break;
       }
       case 'pause':
@@ -63,8 +67,8 @@ runCli(async () => {
         if (!id) fail(`${command} needs a reminder id (see npm run reminders -- list).`);
         if (command === 'remove') {
           await reminders.remove(id);
-          process.stdout.write(`Removed ${id}.\n`);
-        } else print(await reminders[command](id, DateTime.utc()), values.json);
+          stdout.write(`Removed ${id}.\n`);
+        } else print(stdout, await reminders[command](id, DateTime.utc()), values.json);
         break;
       }
       default:
@@ -76,7 +80,7 @@ runCli(async () => {
   } finally {
     await store.close();
   }
-});
+}
 
 function newReminder(v: Record<string, string | boolean | undefined>) {
   const channel = String(v.channel ?? '');
@@ -131,13 +135,19 @@ function toJson(r: Reminder) {
   };
 }
 
-function print(r: Reminder, json: boolean | undefined): void {
+function print(stdout: CliIo['stdout'], r: Reminder, json: boolean | undefined): void {
   if (json) {
-    process.stdout.write(`${JSON.stringify(toJson(r))}\n`);
+    stdout.write(`${JSON.stringify(toJson(r))}\n`);
     return;
   }
   const next = describeNextRun(r, DateTime.utc());
-  process.stdout.write(
+  stdout.write(
     `${r.id}  ${r.channelId}  ${r.status.padEnd(6)}  ${describeSchedule(r.schedule, r.timezone, r.until)}${next && r.status === 'active' ? `  next: ${next}` : ''}${r.lastError ? `  error: ${r.lastError}` : ''}\n`,
   );
+}
+
+if (isMainModule(import.meta.url)) {
+  // A .env file is read only by the script, not by a test that imports run().
+  await import('dotenv/config');
+  runAsScript(run);
 }

@@ -1,29 +1,38 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { run as ask } from '../../src/cli/ask.js';
+import { run as evaluate } from '../../src/cli/eval.js';
+import { run as kbCheck } from '../../src/cli/kb-check.js';
+import { readQuestions } from '../../src/eval/grade.js';
+import { runAsProcess, runInProcess } from './run-cli.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules/.bin/tsx');
-
-function run(script: string, args: string[], input?: string, env: Record<string, string> = {}) {
-  const r = spawnSync(tsx, [join(root, 'src/cli', script), ...args], { input, encoding: 'utf8', env: { ...process.env, KNOWLEDGE_DIR: '', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
+const sharedQuestions = readQuestions(join(root, 'tests/eval/questions.shared.jsonl')).length;
 const dir = mkdtempSync(join(tmpdir(), 'cli-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('npm run ask', () => {
-  it('prints one line of JSON of exactly the documented shape', () => {
-    const r = run('ask.ts', ['--json', '--now', '2026-11-29', 'Does this apply to our Toronto office?']);
+  it('prints one line of JSON of exactly the documented shape', async () => {
+    const r = await runInProcess(ask, ['--json', '--now', '2026-11-29', 'Does this apply to our Toronto office?']);
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const answer = JSON.parse(lines[0] ?? '');
-    expect(Object.keys(answer)).toEqual(['question', 'outOfScope', 'topic', 'confidence', 'region', 'country', 'places', 'suggestions', 'text', 'blocks']);
+    expect(Object.keys(answer)).toEqual([
+      'question',
+      'outOfScope',
+      'topic',
+      'confidence',
+      'region',
+      'country',
+      'places',
+      'suggestions',
+      'text',
+      'blocks',
+    ]);
     expect(answer).toMatchObject({
       question: 'Does this apply to our Toronto office?',
       outOfScope: false,
@@ -35,8 +44,8 @@ describe('npm run ask', () => {
     expect(answer.blocks.length).toBeGreaterThan(2);
   });
 
-  it('answers each line of standard input, skipping blank ones', () => {
-    const r = run('ask.ts', ['--json'], 'how do I opt out?\n\nDoes Instagram train on my photos?\n');
+  it('answers each line of standard input, skipping blank ones', async () => {
+    const r = await runInProcess(ask, ['--json'], { stdin: 'how do I opt out?\n\nDoes Instagram train on my photos?\n' });
     const answers = r.stdout
       .trim()
       .split('\n')
@@ -47,49 +56,61 @@ describe('npm run ask', () => {
     ]);
   });
 
-  it('says how long ago the change was, relative to --now', () => {
-    const later = JSON.stringify(JSON.parse(run('ask.ts', ['--json', '--now', '2026-11-29', 'When did it start?']).stdout).blocks);
-    const before = JSON.stringify(JSON.parse(run('ask.ts', ['--json', '--now', '2025-10-01', 'When did it start?']).stdout).blocks);
+  it('says how long ago the change was, relative to --now', async () => {
+    const later = JSON.stringify(JSON.parse((await runInProcess(ask, ['--json', '--now', '2026-11-29', 'When did it start?'])).stdout).blocks);
+    const before = JSON.stringify(JSON.parse((await runInProcess(ask, ['--json', '--now', '2025-10-01', 'When did it start?'])).stdout).blocks);
     expect(later).toContain('3 November 2025 (about a year ago)');
     expect(before).toContain('3 November 2025 (in 5 weeks)');
   });
 
-  it('prints a readable card in a terminal', () => {
-    const r = run('ask.ts', ['--now', '2026-11-29', 'Are my DMs used?']);
+  it('prints a readable card in a terminal', async () => {
+    const r = await runInProcess(ask, ['--now', '2026-11-29', 'Are my DMs used?']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Are my DMs used?');
     expect(r.stdout).toMatch(/private messages/i);
     expect(r.stdout).not.toContain('&lt;');
   });
 
-  it('refuses a bad --now with a clear message and no stack trace', () => {
-    const r = run('ask.ts', ['--now', 'yesterday', 'hi']);
+  it('refuses a bad --now with a clear message and no stack trace', async () => {
+    const r = await runInProcess(ask, ['--now', 'yesterday', 'hi']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--now "yesterday" is not an ISO 8601 date');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('names the broken file of an organisation layer, without a stack trace', () => {
+  it('names the broken file of an organisation layer, without a stack trace', async () => {
     writeFileSync(join(dir, 'organisation.yml'), 'organisation: Acme\n');
-    const r = run('ask.ts', ['hello'], undefined, { KNOWLEDGE_DIR: dir });
+    const r = await runInProcess(ask, ['hello'], { env: { KNOWLEDGE_DIR: dir } });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('organisation.yml: note:');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('as a script, exits 0 and writes the answer to the real standard output', () => {
+    const r = runAsProcess('ask.ts', ['--json', '--now', '2026-11-29', 'Are my DMs used?']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ question: 'Are my DMs used?', outOfScope: false });
+  });
 });
 
 describe('npm run kb:check', () => {
-  it('lists what the knowledge base holds', () => {
-    const r = run('kb-check.ts', []);
+  it('lists what the knowledge base holds', async () => {
+    const r = await runInProcess(kbCheck, []);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Knowledge base OK');
     expect(r.stdout).toContain('opt-out-how');
     expect(r.stdout).toContain('rest-of-world');
   });
+
+  it('as a script, exits 0 and writes the summary to the real standard output', () => {
+    const r = runAsProcess('kb-check.ts', []);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Knowledge base OK\./);
+  });
 });
 
 describe('npm run eval', () => {
-  it('grades a question file and lists the misses', () => {
+  it('grades a question file and lists the misses', async () => {
     const file = join(dir, 'q.jsonl');
     writeFileSync(
       file,
@@ -100,11 +121,26 @@ describe('npm run eval', () => {
         .map((x) => JSON.stringify(x))
         .join('\n'),
     );
-    const r = run('eval.ts', [file]);
+    const r = await runInProcess(evaluate, [file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('topic            1/2  50.0%');
     expect(r.stdout).toContain('place            1/1  100.0%');
     expect(r.stdout).toContain('in-scope refused 0/2  0.0%');
     expect(r.stdout).toContain('Does it apply in Lyon?');
+  });
+
+  it('grades the copy of the shared questions kept in tests/eval when given no file', async () => {
+    const r = await runInProcess(evaluate, ['--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(`${join(root, 'tests/eval/questions.shared.jsonl')}: ${sharedQuestions} questions`);
+  });
+
+  it('as a script, exits 0 and writes the report to the real standard output', () => {
+    const file = join(dir, 'one.jsonl');
+    writeFileSync(file, JSON.stringify({ q: 'How do I opt out?', topics: ['opt-out-how'], region: null, country: null, oos: false, expect_any: [] }));
+    const r = runAsProcess('eval.ts', [file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`${file}: 1 questions`);
+    expect(r.stdout).toContain('topic            1/1  100.0%');
   });
 });

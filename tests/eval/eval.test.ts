@@ -5,7 +5,7 @@ import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
 
 const kb = loadKnowledgeBase();
 const file = (name: string) => readQuestions(fileURLToPath(new URL(name, import.meta.url)));
-const shared = readQuestions(fileURLToPath(new URL('../../../shared/eval/questions.jsonl', import.meta.url)));
+const shared = file('questions.shared.jsonl');
 
 function describeMisses(report: Report): string {
   return report.misses

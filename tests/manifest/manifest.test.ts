@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 // Read as any, like a parsed JSON document: the schema test below is what checks its shape.
 const manifest = yaml.load(readFileSync(fileURLToPath(new URL('../../manifest.yml', import.meta.url)), 'utf8')) as any;
-const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../../shared/slack/manifest.schema.json', import.meta.url)), 'utf8'));
+const schema = JSON.parse(readFileSync(fileURLToPath(new URL('./manifest.schema.json', import.meta.url)), 'utf8'));
 
 describe('manifest.yml', () => {
   it("is valid against Slack's own app-manifest schema", () => {

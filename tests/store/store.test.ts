@@ -18,8 +18,22 @@ describe.each(DATABASES)('the store on %s', (_, create) => {
   });
 
   it('migrates an existing database again without harm', async () => {
+    // The database is already migrated (beforeAll); write through a connection of its own, then close it.
+    const first = await Store.open(database.url);
+    try {
+      expect(await first.confirmOptOut('TMigrate', 'U1', now)).toBe(true);
+    } finally {
+      await first.close();
+    }
+    // Opening again runs the migrations again: the row is still there, and so is its primary key.
     const again = await Store.open(database.url);
-    await again.close();
+    try {
+      expect(await again.optOutConfirmedAt('TMigrate', 'U1')).toBe('2026-11-29T10:00:00.000Z');
+      expect(await again.countOptOuts('TMigrate')).toBe(1);
+      expect(await again.confirmOptOut('TMigrate', 'U1', now.plus({ hours: 1 }))).toBe(false);
+    } finally {
+      await again.close();
+    }
   });
 
   it('claims an event id once, however often it is delivered', async () => {
