@@ -1,32 +1,50 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../support/fake-slack.js';
 import { commandBody, slackSignature } from '../support/signing.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules/.bin/tsx');
+const main = join(root, 'dist/main.js');
 const SECRET = 'a'.repeat(32);
+const execFileAsync = promisify(execFile);
 
-/** `npm start` as it runs in production: the real process, real Node ESM loading, real signals. */
+/** Runs a command to completion; a failure reports its whole output (tsc writes its errors to stdout). */
+async function run(file: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; shell?: boolean }): Promise<void> {
+  try {
+    await execFileAsync(file, args, options);
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${file} ${args.join(' ')} failed:\n${stdout}${stderr}`);
+  }
+}
+
+/** `npm start` as it runs in production: the compiled build, real Node ESM loading, real signals. */
 describe('npm start (HTTP mode)', () => {
   const fake = new FakeSlack();
   const dir = mkdtempSync(join(tmpdir(), 'start-test-'));
+  const baseEnv = () => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir });
   beforeAll(async () => {
+    // What production runs: `npm run build`, then `node dist/main.js`.
+    await run('npm', ['run', 'build'], { cwd: root, shell: process.platform === 'win32' });
+    // The compiled engine has its own model-cache key (its .js files, not the .ts ones the global setup
+    // trained with): train it here, with the app's environment, not inside a test's start-up deadline.
+    await run(process.execPath, [join(root, 'dist/cli/ask.js'), 'how do I opt out?'], { cwd: dir, env: baseEnv() });
     await fake.start();
-  });
+  }, 180_000);
   afterAll(async () => {
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
   function start(env: Record<string, string>) {
-    const child = spawn(tsx, [join(root, 'src/main.ts')], {
+    const child = spawn(process.execPath, [main], {
       cwd: dir,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, ...env },
+      env: { ...baseEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
