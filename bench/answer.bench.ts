@@ -4,8 +4,8 @@
  * model for this content. Prints figures; asserts nothing (timing belongs here, not in unit tests).
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 
 const start = performance.now();
 const { loadKnowledgeBase } = await import('../src/engine/knowledge-base.js');

@@ -3,7 +3,7 @@
  * minimal Bolt app that acks a fixed card, in one run on this machine. Both servers run in their
  * own processes; autocannon drives them from this one. Prints throughput and latency; asserts nothing.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,19 +1,19 @@
-import { App, HTTPReceiver, LogLevel, type Authorize, type Receiver } from '@slack/bolt';
+import { App, type Authorize, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
+import webApi, { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
+import type { KnowledgeBase } from './engine/knowledge-base.js';
 import * as actions from './handlers/actions/index.js';
 import * as commands from './handlers/commands/index.js';
 import type { Deps } from './handlers/deps.js';
 import * as events from './handlers/events/index.js';
-import type { KnowledgeBase } from './engine/knowledge-base.js';
 import { boltLogger } from './logger.js';
-import { AdminChecker } from './slack/admins.js';
-import { ReminderScheduler } from './reminders/scheduler.js';
 import { ReminderStore } from './reminders/reminder-store.js';
+import { ReminderScheduler } from './reminders/scheduler.js';
 import { ReminderSender, type SenderOptions } from './reminders/sender.js';
+import { AdminChecker } from './slack/admins.js';
 import type { Store } from './store/store.js';
-import webApi, { WebClient } from '@slack/web-api';
 
 export interface CreateAppOptions {
   config: Config;

@@ -1,5 +1,5 @@
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import { pino, type Logger } from 'pino';
+import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { type Logger, pino } from 'pino';
 
 /** Paths that may hold secrets: never written to the log. */
 const REDACT = [

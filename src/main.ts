@@ -1,9 +1,9 @@
 import 'dotenv/config';
 import { sql } from 'kysely';
 import { createSlackApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
-import { KnowledgeBaseError } from './knowledge/errors.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { loadKnowledgeBase } from './engine/knowledge-base.js';
+import { KnowledgeBaseError } from './knowledge/errors.js';
 import { createLogger, maskSecrets } from './logger.js';
 import { createHttpServer } from './server.js';
 import { Store } from './store/store.js';
@@ -12,7 +12,7 @@ const REMINDER_HISTORY_DAYS = 365;
 
 /** `npm start`: Socket Mode with SLACK_APP_TOKEN, otherwise HTTP on PORT. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (error) {

@@ -1,8 +1,8 @@
 /** The real app over HTTP, for bench:http. Prints its port on stdout. */
 import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createSlackApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';

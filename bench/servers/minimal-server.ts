@@ -1,7 +1,8 @@
 /** The baseline for bench:http: a minimal Bolt app that acks every /linkedin-ai with one fixed card. */
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import type { AddressInfo } from 'node:net';
+
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 
 const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', logLevel: LogLevel.WARN });
 const app = new App({

@@ -1,10 +1,10 @@
 import type { DateTime } from 'luxon';
-import type { KnowledgeBase } from '../engine/knowledge-base.js';
-import type { Organisation } from '../knowledge/load.js';
-import { dateLabel, describeDate, renderDates } from '../format/relative-time.js';
-import type { RegionId, Source, Topic } from '../knowledge/schema.js';
 import type { EngineResult } from '../engine/engine.js';
+import type { KnowledgeBase } from '../engine/knowledge-base.js';
+import { dateLabel, describeDate, renderDates } from '../format/relative-time.js';
 import { countryName } from '../knowledge/countries.js';
+import type { Organisation } from '../knowledge/load.js';
+import type { RegionId, Source, Topic } from '../knowledge/schema.js';
 
 /** Everything a card shows, as plain data (Markdown strings, no Slack), so any surface can render it. */
 export interface TopicLink {

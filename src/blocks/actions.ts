@@ -66,7 +66,8 @@ export type CardRequest = z.infer<typeof cardRequestSchema>;
 export function encodeCardRequest(request: CardRequest): string {
   return JSON.stringify(
     request.k === 'question'
-      ? { ...request, q: escapeMrkdwn([...request.q.replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, 300).join('')) }
+      ? // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced before the question goes into a button value.
+        { ...request, q: escapeMrkdwn([...request.q.replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, 300).join('')) }
       : request,
   );
 }

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { ComposedAnswer, RegionView } from '../answers/compose.js';
-import { enforceLimits, truncate, type SlackMessage } from './limits.js';
+import { enforceLimits, type SlackMessage, truncate } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain, quoteUserText } from './mrkdwn.js';
 import {
   actions,

@@ -1,13 +1,13 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { RegionView, TopicLink } from '../answers/compose.js';
 import type { Organisation } from '../knowledge/load.js';
-import { LIMITS, enforceLimits } from './limits.js';
+import { enforceLimits, LIMITS } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, quoteUserText } from './mrkdwn.js';
 import {
   actions,
   confirmOptOutButton,
-  countWord,
   context,
+  countWord,
   header,
   numberedSteps,
   organisationNote,

@@ -99,7 +99,7 @@ function limitText(object: unknown, max: number): void {
 export function limitViolations(message: SlackMessage, surface: 'message' | 'home' = 'message'): string[] {
   const problems: string[] = [];
   const maxBlocks = surface === 'home' ? LIMITS.blocksPerHomeTab : LIMITS.blocksPerMessage;
-  if (!message.text || !message.text.trim()) problems.push('no fallback text');
+  if (!message.text?.trim()) problems.push('no fallback text');
   if (message.text.length > LIMITS.fallbackText) problems.push('fallback text too long');
   if (message.blocks.length > maxBlocks) problems.push(`${message.blocks.length} blocks`);
   const blockIds = new Set<string>();

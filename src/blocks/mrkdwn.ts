@@ -7,6 +7,7 @@ export function escapeMrkdwn(text: string): string {
 
 // C0/C1 control characters (but tab and newline), bidi overrides and zero-width joiners that
 // could hide or reorder text.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point (they are removed).
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /**

@@ -2,10 +2,10 @@ import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } fro
 import { groupBySince, type PlaceContext, type RegionView, type TopicLink } from '../answers/compose.js';
 import type { Organisation } from '../knowledge/load.js';
 import type { Source } from '../knowledge/schema.js';
-import { ACTIONS, encodeButtonValue, encodeCardRequest, type CardRequest } from './actions.js';
-import { enforceLimits, LIMITS, truncate, type SlackMessage } from './limits.js';
-import { USER_ID } from './slack-ids.js';
+import { ACTIONS, type CardRequest, encodeButtonValue, encodeCardRequest } from './actions.js';
+import { enforceLimits, LIMITS, type SlackMessage, truncate } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
+import { USER_ID } from './slack-ids.js';
 
 /** Pieces shared by several cards. */
 

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { enforceLimits, type SlackMessage } from './limits.js';
 import { joinWithAnd } from '../format/words.js';
+import { enforceLimits, type SlackMessage } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { actions, confirmOptOutButton, context, header, numberedSteps, section, settingButton } from './parts.js';
 

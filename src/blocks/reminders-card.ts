@@ -1,8 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { enforceLimits, LIMITS, type SlackMessage } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
-import { CHANNEL_ID } from './slack-ids.js';
 import { actions, button, context, header, section } from './parts.js';
+import { CHANNEL_ID } from './slack-ids.js';
 
 export const REMINDER_ADMIN = {
   pause: 'reminder-admin:pause',

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
 import { replyTo } from '../replies/reply.js';
-import { fail, isMainModule, parseNow, runAsScript, runMain, type CliIo } from './common.js';
+import { type CliIo, fail, isMainModule, parseNow, runAsScript, runMain } from './common.js';
 import { renderForTerminal } from './terminal.js';
 
 const USAGE = `Usage: npm run ask -- [--json] [--now ISO-DATE] [QUESTION]
@@ -20,16 +20,17 @@ export function run(argv: string[], io: CliIo): Promise<number> {
 
 async function main(argv: string[], io: CliIo): Promise<void> {
   const { stdout, stderr, stdin = process.stdin, env = process.env } = io;
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: { json: { type: 'boolean', default: false }, now: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${USAGE}`);
-  }
+  const parsed = (() => {
+    try {
+      return parseArgs({
+        args: argv,
+        options: { json: { type: 'boolean', default: false }, now: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+        allowPositionals: true,
+      });
+    } catch (error) {
+      return fail(`${(error as Error).message}\n\n${USAGE}`);
+    }
+  })();
   const { values, positionals } = parsed;
   if (values.help) {
     stdout.write(`${USAGE}\n`);

@@ -44,9 +44,10 @@ export function fail(message: string, code = 2): never {
  * Runs a CLI's main function and returns its exit code (0 unless it returns one), turning expected
  * errors into one clear line on stderr.
  */
-export async function runMain(io: CliIo, main: () => Promise<number | void> | number | void): Promise<number> {
+export async function runMain(io: CliIo, main: () => unknown): Promise<number> {
   try {
-    return (await main()) ?? 0;
+    const code = await main();
+    return typeof code === 'number' ? code : 0;
   } catch (error: unknown) {
     const { message, code } =
       error instanceof CliExit

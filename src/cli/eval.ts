@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { calibrationError, grade, percent, ratio, readQuestions, type Report } from '../eval/grade.js';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
-import { fail, isMainModule, runAsScript, runMain, type CliIo } from './common.js';
+import { calibrationError, grade, percent, type Report, ratio, readQuestions } from '../eval/grade.js';
+import { type CliIo, fail, isMainModule, runAsScript, runMain } from './common.js';
 
 /** The shared graded questions, as copied into tests/eval from the project's shared eval/questions.jsonl. */
 const DEFAULT_FILE = fileURLToPath(new URL('../../tests/eval/questions.shared.jsonl', import.meta.url));
@@ -15,12 +15,13 @@ export function run(argv: string[], io: CliIo): Promise<number> {
 function main(argv: string[], { stdout, env = process.env }: CliIo): void {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { quiet: { type: 'boolean', short: 'q' } } });
   const file = positionals[0] ?? DEFAULT_FILE;
-  let questions;
-  try {
-    questions = readQuestions(file);
-  } catch (error) {
-    fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? `No question file at ${file}.` : (error as Error).message);
-  }
+  const questions = (() => {
+    try {
+      return readQuestions(file);
+    } catch (error) {
+      return fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? `No question file at ${file}.` : (error as Error).message);
+    }
+  })();
   const kb = loadKnowledgeBase(env.KNOWLEDGE_DIR || undefined);
   const r = grade(kb, questions);
   const out = [`${file}: ${r.questions} questions`, ...summary(r)];

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
-import { isMainModule, runAsScript, runMain, type CliIo } from './common.js';
+import { type CliIo, isMainModule, runAsScript, runMain } from './common.js';
 
 /** Validates the knowledge base (and an organisation layer: `npm run kb:check -- DIR`) and says what it holds. */
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;

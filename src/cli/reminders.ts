@@ -2,11 +2,10 @@ import { parseArgs } from 'node:util';
 import { DateTime, IANAZone } from 'luxon';
 import { CHANNEL_ID } from '../blocks/slack-ids.js';
 import { describeNextRun } from '../reminders/present.js';
-import { ReminderError, type Reminder } from '../reminders/reminder-store.js';
-import { ReminderStore } from '../reminders/reminder-store.js';
+import { type Reminder, ReminderError, ReminderStore } from '../reminders/reminder-store.js';
 import { describeSchedule, type Schedule } from '../reminders/schedule.js';
 import { Store } from '../store/store.js';
-import { fail, isMainModule, runAsScript, runMain, type CliIo } from './common.js';
+import { type CliIo, fail, isMainModule, runAsScript, runMain } from './common.js';
 
 const USAGE = `Usage: npm run reminders -- COMMAND   (uses DATABASE_URL, default sqlite:./data/linkedin-ai.sqlite)
 
@@ -25,7 +24,7 @@ export function run(argv: string[], io: CliIo): Promise<number> {
   return runMain(io, () => main(argv, io));
 }
 
-async function main(argv: string[], { stdout, env = process.env }: CliIo): Promise<number | void> {
+async function main(argv: string[], { stdout, env = process.env }: CliIo): Promise<number | undefined> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

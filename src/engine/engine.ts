@@ -1,5 +1,5 @@
-import type { KnowledgeBase } from './knowledge-base.js';
 import type { RegionId } from '../knowledge/schema.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 import { readQuestion } from './reader.js';
 
 export interface NamedPlace {

@@ -32,7 +32,10 @@ export class FuzzyVocabulary {
     if (stem.length < MIN_FUZZY_LENGTH) return;
     for (const variant of [stem, ...deletions(stem)]) {
       let set = this.byDeletion.get(variant);
-      if (!set) this.byDeletion.set(variant, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        this.byDeletion.set(variant, set);
+      }
       set.add(stem);
     }
   }

@@ -1,6 +1,6 @@
 import type { Topic } from '../knowledge/schema.js';
 import { FuzzyVocabulary } from './fuzzy-vocabulary.js';
-import { candidateStems, PhraseIndex, phraseStems, type Phrase } from './phrase-index.js';
+import { candidateStems, type Phrase, PhraseIndex, phraseStems } from './phrase-index.js';
 import { tokenize } from './text.js';
 
 /** How much one matched keyword counts (strong 4, normal 2, weak 1), before the classifier weighs it. */

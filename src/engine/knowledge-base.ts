@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { KeywordSignals } from './keyword-signals.js';
-import { Gazetteer } from './places.js';
-import { phraseStems } from './phrase-index.js';
-import { readQuestion } from './reader.js';
-import { OUT_OF_SCOPE, TopicModel, type LabelledText } from './topic-model.js';
-import { loadKnowledgeData, type KnowledgeData, type LoadOptions, type Organisation } from '../knowledge/load.js';
+import { type KnowledgeData, type LoadOptions, loadKnowledgeData, type Organisation } from '../knowledge/load.js';
 import type { Region, RegionId, Surfaces, Topic } from '../knowledge/schema.js';
+import { KeywordSignals } from './keyword-signals.js';
+import { phraseStems } from './phrase-index.js';
+import { Gazetteer } from './places.js';
+import { readQuestion } from './reader.js';
+import { type LabelledText, OUT_OF_SCOPE, TopicModel } from './topic-model.js';
 
 /** Where trained topic models are kept between starts (MODEL_CACHE_DIR; "none" turns caching off). */
 export const DEFAULT_MODEL_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/linkedin-ai-policy-bot', import.meta.url));

@@ -1,4 +1,4 @@
-import { PLACE_TOKEN, type FeatureInput } from './features.js';
+import { type FeatureInput, PLACE_TOKEN } from './features.js';
 import type { KeywordSignals } from './keyword-signals.js';
 import type { Gazetteer, PlaceMatch } from './places.js';
 import { tokenizeWithOriginal } from './text.js';

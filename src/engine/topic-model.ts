@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractFeatures, type FeatureInput } from './features.js';
 import { FuzzyVocabulary } from './fuzzy-vocabulary.js';
-import { mulberry32, softmax, SoftmaxRegression, type Example, type SparseVector } from './softmax-regression.js';
+import { type Example, mulberry32, SoftmaxRegression, type SparseVector, softmax } from './softmax-regression.js';
 
 /** The class of everything the app does not answer. */
 export const OUT_OF_SCOPE = 'out-of-scope';
@@ -236,7 +236,9 @@ function calibrate(examples: Example[], classes: readonly string[], options: typ
   for (let c = 0; c < classes.length; c++) {
     const members = examples.map((e, i) => (e.y === c ? i : -1)).filter((i) => i >= 0);
     members.sort(() => random() - 0.5);
-    members.forEach((i, n) => (fold[i] = n % options.folds));
+    members.forEach((i, n) => {
+      fold[i] = n % options.folds;
+    });
   }
   const logits: Float64Array[] = new Array<Float64Array>(examples.length);
   for (let f = 0; f < options.folds; f++) {
@@ -253,7 +255,9 @@ function calibrate(examples: Example[], classes: readonly string[], options: typ
   let bestLoss = Infinity;
   for (let t = 0.2; t <= 4; t += 0.05) {
     let loss = 0;
-    examples.forEach((e, i) => (loss -= Math.log((softmax(logits[i] as Float64Array, t)[e.y] as number) + 1e-12)));
+    examples.forEach((e, i) => {
+      loss -= Math.log((softmax(logits[i] as Float64Array, t)[e.y] as number) + 1e-12);
+    });
     if (loss < bestLoss) [bestLoss, temperature] = [loss, t];
   }
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { EngineResult } from '../engine/engine.js';
-import { replyTo } from '../replies/reply.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
+import { replyTo } from '../replies/reply.js';
 
 /** One graded question, in the format of ../shared/eval/questions.jsonl (plus the optional fields in tests/eval/README.md). */
 export const gradedQuestionSchema = z.object({

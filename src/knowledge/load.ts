@@ -6,19 +6,19 @@ import type { z } from 'zod';
 import { ISO_COUNTRY_CODES } from './countries.js';
 import { describeIssues, KnowledgeBaseError } from './errors.js';
 import {
+  type OutOfScopeExamples,
   orgFileSchema,
   outOfScopeFileSchema,
   placesFileSchema,
-  regionsFileSchema,
   REGION_IDS,
+  type Region,
+  regionsFileSchema,
+  type Surfaces,
   scopeFileSchema,
   surfacesFileSchema,
+  type Topic,
   topicPatchSchema,
   topicSchema,
-  type OutOfScopeExamples,
-  type Region,
-  type Surfaces,
-  type Topic,
 } from './schema.js';
 
 export const BUILT_IN_DIR = fileURLToPath(new URL('./data', import.meta.url));

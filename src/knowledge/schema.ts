@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { DateTime } from 'luxon';
+import { z } from 'zod';
 
 /** A calendar date written as YYYY-MM-DD. */
 export const isoDate = z

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { DateTime } from 'luxon';
-import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
-import { toStoredTime as iso, type Db, type Tables } from '../store/database.js';
+import { sql } from 'kysely';
+import { DateTime } from 'luxon';
+import { type Db, toStoredTime as iso, type Tables } from '../store/database.js';
 import { nextOccurrence, type Schedule } from './schedule.js';
 import type { ChannelSlots } from './sender.js';
 

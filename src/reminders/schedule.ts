@@ -177,7 +177,7 @@ export function nextOccurrence(schedule: Schedule, timezone: string, until: stri
     const [h, m] = schedule.time.split(':').map(Number);
     const run = new Cron(`${m} ${h} ${day.day} ${day.month} *`, { timezone }).nextRun(day.minus({ days: 1 }).toJSDate());
     const at = run ? DateTime.fromJSDate(run, { zone: timezone }) : null;
-    next = at && at.hasSame(day, 'year') && at > after ? at : null;
+    next = at?.hasSame(day, 'year') && at > after ? at : null;
   } else {
     const run = new Cron(cronPattern(schedule), { timezone }).nextRun(after.toJSDate());
     next = run ? DateTime.fromJSDate(run, { zone: timezone }) : null;

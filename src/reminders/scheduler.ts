@@ -1,5 +1,5 @@
-import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { WebClient } from '@slack/web-api';
 import { DateTime, Duration } from 'luxon';
 import type { Logger } from 'pino';
@@ -9,7 +9,7 @@ import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { describeDate } from '../format/relative-time.js';
 import type { Reminder, ReminderStore } from './reminder-store.js';
 import { nextOccurrence } from './schedule.js';
-import { ReminderSender, SendError } from './sender.js';
+import { type ReminderSender, SendError } from './sender.js';
 
 /** An occurrence missed while no app ran is still sent up to this late; later, it is skipped. */
 export const MAX_LATENESS = { hours: 2 } as const;

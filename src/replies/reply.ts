@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { changeDate, composeAnswer, composeFromResult, composeRegion, type PlaceContext, topicLink } from '../answers/compose.js';
+import type { CardRequest } from '../blocks/actions.js';
 import { buildAnswerCard } from '../blocks/answer-card.js';
 import { buildDidYouMeanCard } from '../blocks/did-you-mean-card.js';
 import { buildHelpCard } from '../blocks/help-card.js';
@@ -7,12 +9,10 @@ import { withoutSlackMarkup } from '../blocks/mrkdwn.js';
 import { buildOutOfScopeCard } from '../blocks/out-of-scope-card.js';
 import { buildOverviewCard } from '../blocks/overview-card.js';
 import { buildRegionCard } from '../blocks/region-card.js';
-import { changeDate, composeAnswer, composeFromResult, composeRegion, topicLink, type PlaceContext } from '../answers/compose.js';
-import { dateLabel } from '../format/relative-time.js';
 import { answerQuestion, type EngineResult } from '../engine/engine.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
+import { dateLabel } from '../format/relative-time.js';
 import { REGION_IDS, type RegionId } from '../knowledge/schema.js';
-import type { CardRequest } from '../blocks/actions.js';
 
 
 export interface Reply {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely';
+import { type Generated, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type { DateTime } from 'luxon';
 import pg from 'pg';
 

@@ -1,4 +1,4 @@
-import { Migrator, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Dialect } from './database.js';
 
 /** Migrations in code, so they ship inside the app and run at start-up. Never edit one that has run: add another. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { openDatabase, toStoredTime as iso, type Db, type Dialect } from './database.js';
+import { type Db, type Dialect, toStoredTime as iso, openDatabase } from './database.js';
 import { migrate } from './migrations.js';
 
 /** Questions the app could not answer are kept this long, then deleted (the Home tab says so). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ComposedAnswer, RegionView, TopicLink } from '../../src/answers/compose.js';
 import { ACTIONS, decodeButtonValue } from '../../src/blocks/actions.js';
 import { buildAnswerCard, regionLabel } from '../../src/blocks/answer-card.js';
 import { buildDidYouMeanCard } from '../../src/blocks/did-you-mean-card.js';
@@ -7,7 +8,6 @@ import { LIMITS, limitViolations, type SlackMessage } from '../../src/blocks/lim
 import { buildOutOfScopeCard } from '../../src/blocks/out-of-scope-card.js';
 import { buildOverviewCard } from '../../src/blocks/overview-card.js';
 import { buildRegionCard } from '../../src/blocks/region-card.js';
-import type { ComposedAnswer, RegionView, TopicLink } from '../../src/answers/compose.js';
 
 // ---------- fixtures (hand-made; the knowledge base is not loaded here) ----------
 
@@ -172,7 +172,7 @@ describe('buildAnswerCard', () => {
 
   it('has a context block with the source links and the last-checked text', () => {
     const sources = blocksOf(card, 'context').find((b) => JSON.stringify(b).includes('Sources'));
-    const texts = (sources?.elements as Json[]).map((e) => e.text);
+    const texts = ((sources?.elements ?? []) as Json[]).map((e) => e.text);
     expect(texts).toEqual([
       '📚 *Sources:* <https://www.linkedin.com/help/opt|Help / opt out> · <https://www.linkedin.com/legal/privacy|Terms &amp; Privacy>',
       '🗓️ Last checked against them: 20 November 2026 (9 days ago)',

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { enforceLimits, LIMITS, limitViolations, truncate, type SlackMessage } from '../../src/blocks/limits.js';
+import { enforceLimits, LIMITS, limitViolations, type SlackMessage, truncate } from '../../src/blocks/limits.js';
 import { escapeMrkdwn } from '../../src/blocks/mrkdwn.js';
 
 type Json = Record<string, unknown>;

@@ -106,6 +106,7 @@ describe('quoteUserText', () => {
         fc.integer({ min: 2, max: 300 }),
         (text, max) => {
           const out = quoteUserText(text, max);
+          // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
           expect(out).not.toMatch(/[<>\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
           expect(out).not.toMatch(/\s\s/);
           expect([...unescapeMrkdwn(out)].length).toBeLessThanOrEqual(max);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, softmax, SoftmaxRegression, type Example } from '../../src/engine/softmax-regression.js';
+import { type Example, mulberry32, SoftmaxRegression, softmax } from '../../src/engine/softmax-regression.js';
 
 const OPTIONS = { classes: 3, features: 6, epochs: 30, learningRate: 0.5, l2: 1e-5, seed: 7 };
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FeatureInput } from '../../src/engine/features.js';
-import { OUT_OF_SCOPE, TopicModel, type LabelledText } from '../../src/engine/topic-model.js';
 import { tokenize } from '../../src/engine/text.js';
+import { type LabelledText, OUT_OF_SCOPE, TopicModel } from '../../src/engine/topic-model.js';
 
 const noSignals = { keywords: new Map(), strong: new Map(), domainHits: 0, mentionsSubject: false, mentionsOtherCompany: false, offTopic: false, matched: [] };
 const prepare = (text: string): FeatureInput => ({ tokens: tokenize(text), signals: noSignals });

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { grade, readQuestions, type Report } from '../../src/eval/grade.js';
 import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
+import { grade, type Report, readQuestions } from '../../src/eval/grade.js';
 
 const kb = loadKnowledgeBase();
 const file = (name: string) => readQuestions(fileURLToPath(new URL(name, import.meta.url)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grade, type GradedQuestion } from '../../src/eval/grade.js';
 import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
+import { type GradedQuestion, grade } from '../../src/eval/grade.js';
 
 const kb = loadKnowledgeBase();
 const q = (fields: Partial<GradedQuestion> & { q: string }): GradedQuestion => ({

@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/blocks/limits.js';
 import {
   ADMIN_ID,
+  type ApiCall,
   blocksOf,
   homeOpened,
+  type Json,
   mockSlackApi,
   NOW,
   TEAM_ID,
   USER_ID,
-  visibleText,
-  type ApiCall,
-  type Json,
   useHarness,
+  visibleText,
 } from '../support/slack-in-process.js';
 
 // A fresh app and database for every test; any Web API request without a mock fails the test.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/blocks/limits.js';
-import { appMention, asMessage, headerOf, mockSlackApi, NOW, TEAM_ID, USER_ID, visibleText, useHarness } from '../support/slack-in-process.js';
+import { appMention, asMessage, headerOf, mockSlackApi, NOW, TEAM_ID, USER_ID, useHarness, visibleText } from '../support/slack-in-process.js';
 
 // A fresh app and database for every test; any Web API request without a mock fails the test.
 const h = useHarness();

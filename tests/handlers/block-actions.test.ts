@@ -8,13 +8,13 @@ import {
   buttonClick,
   buttonsOf,
   headerOf,
+  type Json,
   mockResponseUrl,
   mockSlackApi,
   TEAM_ID,
   USER_ID,
-  visibleText,
-  type Json,
   useHarness,
+  visibleText,
 } from '../support/slack-in-process.js';
 
 // A fresh app and database for every test; any Web API request without a mock fails the test.

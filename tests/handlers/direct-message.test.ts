@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/blocks/limits.js';
 import { MENTION_SEQUENCES, NASTY_STRINGS } from '../properties/nasty.js';
-import { asMessage, appMention, BOT_USER_ID, directMessage, headerOf, mockSlackApi, type Json, useHarness } from '../support/slack-in-process.js';
+import { appMention, asMessage, BOT_USER_ID, directMessage, headerOf, type Json, mockSlackApi, useHarness } from '../support/slack-in-process.js';
 
 // A fresh app and database for every test; any Web API request without a mock fails the test.
 const h = useHarness();

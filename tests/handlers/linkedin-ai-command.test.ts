@@ -7,13 +7,13 @@ import {
   blocksOf,
   buttonsOf,
   headerOf,
+  type Json,
   NOW,
   slashCommand,
   TEAM_ID,
   USER_ID,
-  visibleText,
-  type Json,
   useHarness,
+  visibleText,
 } from '../support/slack-in-process.js';
 
 // A fresh app and database for every test. The command answers in its acknowledgement: any request

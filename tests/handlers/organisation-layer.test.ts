@@ -5,10 +5,10 @@ import { DateTime } from 'luxon';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
-import { createHarness, homeOpened, mockSlackApi, USER_ID, visibleText, type Json } from '../support/slack-in-process.js';
+import { Clock, schedulerRig } from '../reminders/helpers.js';
 import { sqliteDatabase } from '../support/databases.js';
 import { FakeSlack } from '../support/fake-slack.js';
-import { Clock, schedulerRig } from '../reminders/helpers.js';
+import { createHarness, homeOpened, type Json, mockSlackApi, USER_ID, visibleText } from '../support/slack-in-process.js';
 
 // An organisation that rewrites the opt-out steps sees its own steps wherever the app gives them:
 // on the Home tab and in the reminder card, not only in the answer to "how do I opt out?".

@@ -5,6 +5,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 // Read as any, like a parsed JSON document: the schema test below is what checks its shape.
+// biome-ignore lint/suspicious/noExplicitAny: the manifest is free YAML here; the JSON Schema test below checks its shape.
 const manifest = yaml.load(readFileSync(fileURLToPath(new URL('../../manifest.yml', import.meta.url)), 'utf8')) as any;
 const schema = JSON.parse(readFileSync(fileURLToPath(new URL('./manifest.schema.json', import.meta.url)), 'utf8'));
 

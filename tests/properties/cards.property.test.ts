@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ComposedAnswer, PlaceContext, RegionView, TopicLink } from '../../src/answers/compose.js';
 import { buildAnswerCard } from '../../src/blocks/answer-card.js';
 import { buildDidYouMeanCard } from '../../src/blocks/did-you-mean-card.js';
 import { buildHelpCard } from '../../src/blocks/help-card.js';
@@ -8,7 +9,6 @@ import { quoteUserText } from '../../src/blocks/mrkdwn.js';
 import { buildOutOfScopeCard } from '../../src/blocks/out-of-scope-card.js';
 import { buildOverviewCard } from '../../src/blocks/overview-card.js';
 import { buildRegionCard } from '../../src/blocks/region-card.js';
-import type { ComposedAnswer, PlaceContext, RegionView, TopicLink } from '../../src/answers/compose.js';
 import type { Organisation } from '../../src/knowledge/load.js';
 import { REGION_IDS } from '../../src/knowledge/schema.js';
 import { anyText, MENTION_SEQUENCES, mrkdwnTexts, NASTY_STRINGS, questionText, withoutLinks } from './nasty.js';

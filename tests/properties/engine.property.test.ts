@@ -3,11 +3,11 @@ import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeButtonValue } from '../../src/blocks/actions.js';
 import { limitViolations } from '../../src/blocks/limits.js';
-import { MAX_QUESTION_LENGTH } from '../../src/engine/engine.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/engine/knowledge-base.js';
-import { REGION_IDS } from '../../src/knowledge/schema.js';
 import { withoutSlackMarkup } from '../../src/blocks/mrkdwn.js';
-import { replyTo, type Reply } from '../../src/replies/reply.js';
+import { MAX_QUESTION_LENGTH } from '../../src/engine/engine.js';
+import { type KnowledgeBase, loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
+import { REGION_IDS } from '../../src/knowledge/schema.js';
+import { type Reply, replyTo } from '../../src/replies/reply.js';
 import { MENTION_SEQUENCES, mrkdwnTexts, NASTY_STRINGS, questionText, withoutLinks } from './nasty.js';
 
 const NOW = DateTime.fromISO('2026-11-29');

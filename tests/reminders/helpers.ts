@@ -1,4 +1,3 @@
-import { reminderIdOfBlock } from '../../src/blocks/reminder-card.js';
 /**
  * Helpers for the reminder tests: a scheduler built the way the app builds it (createSlackApp),
  * talking to a FakeSlack through SLACK_API_URL, with a clock the test moves and no real sleeping.
@@ -7,9 +6,10 @@ import { DateTime } from 'luxon';
 import { pino } from 'pino';
 import { createSlackApp, type SlackApp } from '../../src/app.js';
 import type { SlackMessage } from '../../src/blocks/limits.js';
+import { reminderIdOfBlock } from '../../src/blocks/reminder-card.js';
 import { loadConfig } from '../../src/config.js';
+import { type KnowledgeBase, loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
 import type { Deps } from '../../src/handlers/deps.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/engine/knowledge-base.js';
 import type { NewReminder } from '../../src/reminders/reminder-store.js';
 import type { ReminderScheduler } from '../../src/reminders/scheduler.js';
 import type { SenderOptions } from '../../src/reminders/sender.js';

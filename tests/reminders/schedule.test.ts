@@ -3,10 +3,10 @@ import {
   ACCEPTED_FORMS,
   cronPattern,
   describeSchedule,
+  type ParsedSchedule,
   parseSchedule,
   parseTime,
   ScheduleError,
-  type ParsedSchedule,
 } from '../../src/reminders/schedule.js';
 
 /** The error parseSchedule throws for `text`, failing the test if it throws nothing or something else. */

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { ACTIONS } from '../../src/blocks/actions.js';
 
 const LINKEDIN_SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+
 import { limitViolations } from '../../src/blocks/limits.js';
 import type { Reminder } from '../../src/reminders/reminder-store.js';
 import { nextOccurrence } from '../../src/reminders/schedule.js';
@@ -14,16 +15,16 @@ import {
   asMessage,
   blockTexts,
   buttons,
-  clearReminders,
   Clock,
+  clearReminders,
   newReminder,
   postAttempts,
+  type Rig,
   recordDeliveries,
   recordingSleep,
   schedulerRig,
   scriptPosts,
   utc,
-  type Rig,
 } from './helpers.js';
 
 /** Monday 30 November 2026, 08:00 UTC: a daily 09:00 UTC reminder created now is first due at 09:00. */
@@ -500,7 +501,7 @@ describe('the reminder scheduler, one app (SQLite)', () => {
       const post = slack.to(CHANNEL)[0];
       expect(post?.text.startsWith('<!here>')).toBe(true);
       const firstSection = post?.blocks.find((b) => b.type === 'section');
-      expect((firstSection?.text as { text: string }).text.startsWith('<!here>')).toBe(true);
+      expect((firstSection?.text as { text: string } | undefined)?.text.startsWith('<!here>')).toBe(true);
       // Once only.
       expect(JSON.stringify(post?.raw.body).split('<!here>')).toHaveLength(3);
       expect(limitViolations(asMessage(post as NonNullable<typeof post>))).toEqual([]);

@@ -12,6 +12,7 @@ import {
   buttonsOf,
   COMMAND_RESPONSE_URL,
   headerOf,
+  type Json,
   mockResponseUrl,
   mockSlackApi,
   NOW,
@@ -19,9 +20,8 @@ import {
   slashCommand,
   TEAM_ID,
   USER_ID,
-  visibleText,
-  type Json,
   useHarness,
+  visibleText,
 } from '../support/slack-in-process.js';
 import { newReminder } from './helpers.js';
 

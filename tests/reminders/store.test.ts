@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ReminderError, ReminderStore, type Reminder } from '../../src/reminders/reminder-store.js';
+import { type Reminder, ReminderError, ReminderStore } from '../../src/reminders/reminder-store.js';
 import { nextOccurrence } from '../../src/reminders/schedule.js';
 import { Store } from '../../src/store/store.js';
 import { DATABASES, type TestDatabase } from '../support/databases.js';

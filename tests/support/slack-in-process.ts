@@ -1,4 +1,3 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 /**
  * In-process harness for the Bolt app (platform-notes §5, pattern 1): a fake receiver, `authorize`
  * instead of a token (so no auth.test), Web API retries off, and nock for https://slack.com/api/*
@@ -11,11 +10,12 @@ import type { App } from '@slack/bolt';
 import { DateTime } from 'luxon';
 import nock from 'nock';
 import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createSlackApp } from '../../src/app.js';
 import type { SlackMessage } from '../../src/blocks/limits.js';
 import { loadConfig } from '../../src/config.js';
+import { type KnowledgeBase, loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
 import type { Deps } from '../../src/handlers/deps.js';
-import { loadKnowledgeBase, type KnowledgeBase } from '../../src/engine/knowledge-base.js';
 import { Store } from '../../src/store/store.js';
 import { sqliteDatabase, type TestDatabase } from './databases.js';
 

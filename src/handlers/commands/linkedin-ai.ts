@@ -1,13 +1,13 @@
 import type { App } from '@slack/bolt';
-import { withShareButton } from '../../blocks/parts.js';
 import type { CardRequest } from '../../blocks/actions.js';
-import type { EngineResult } from '../../engine/engine.js';
 import type { SlackMessage } from '../../blocks/limits.js';
 import { quoteUserText, unescapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { withShareButton } from '../../blocks/parts.js';
+import type { EngineResult } from '../../engine/engine.js';
 import { cardForRequest, helpCard, replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
-import { listReminders, remind } from './reminder-commands.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
+import { listReminders, remind } from './reminder-commands.js';
 
 export const COMMAND = '/linkedin-ai';
 

@@ -1,11 +1,11 @@
 import type { RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { buildRemindersCard } from '../../blocks/reminders-card.js';
 import { escapeMrkdwn, quoteUserText } from '../../blocks/mrkdwn.js';
+import { buildRemindersCard } from '../../blocks/reminders-card.js';
 import { CHANNEL_ID } from '../../blocks/slack-ids.js';
 import { describeNextRun, listItems } from '../../reminders/present.js';
 import { ReminderError } from '../../reminders/reminder-store.js';
-import { ACCEPTED_FORMS, describeSchedule, parseSchedule, ScheduleError } from '../../reminders/schedule.js';
+import { ACCEPTED_FORMS, describeSchedule, type ParsedSchedule, parseSchedule, ScheduleError } from '../../reminders/schedule.js';
 import type { Deps } from '../deps.js';
 
 interface Asker {
@@ -43,7 +43,7 @@ export async function remind(deps: Deps, client: WebClient, asker: Asker, text: 
   if (!(await deps.admins.isAdmin(client, asker.userId))) return void (await reply(NOT_ADMIN));
   const args = parseRemindArgs(text);
   if ('error' in args) return void (await reply(`${args.error}\n${formsHelp()}`));
-  let parsed;
+  let parsed: ParsedSchedule;
   try {
     parsed = parseSchedule(args.scheduleText);
   } catch (error) {

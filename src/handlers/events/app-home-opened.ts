@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { buildHomeView } from '../../blocks/home-view.js';
 import { composeRegion, topicLink } from '../../answers/compose.js';
+import { buildHomeView } from '../../blocks/home-view.js';
 import { describeDate } from '../../format/relative-time.js';
 import { REGION_IDS } from '../../knowledge/schema.js';
 import { UNANSWERED_RETENTION_DAYS } from '../../store/store.js';

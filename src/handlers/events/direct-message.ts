@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import { answerMessage } from './answer-message.js';
-import { claim } from './claim.js';
 import { questionFromMessage } from './app-mention.js';
+import { claim } from './claim.js';
 
 export const eventType = 'message';
 
