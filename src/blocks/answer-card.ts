@@ -49,7 +49,9 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   const where = labels.length ? ` (${quoteUserText(labels.join('; '), 150)})` : '';
   const gist =
     regionIsTheAnswer && answer.region
-      ? [answer.region, ...answer.otherRegions.map((o) => o.region)].map((r) => (answer.otherRegions.length ? `${r.name}: ${r.status}` : r.status)).join(' ')
+      ? [answer.region, ...answer.otherRegions.map((o) => o.region)]
+          .map((r) => (answer.otherRegions.length ? `${r.name}: ${r.status}` : r.status))
+          .join(' ')
       : answer.markdown;
   const text = `${escapeMrkdwn(answer.topic.title)}${where}: ${truncate(mrkdwnToPlain(markdownToMrkdwn(gist)).replace(/\s+/g, ' '), 300)}`;
   return enforceLimits({ text, blocks });

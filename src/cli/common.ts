@@ -18,6 +18,8 @@ export type CliRun = (argv: string[], io: CliIo) => Promise<number>;
 
 /** Thrown by fail(): the message for people and the exit code, turned into both by runMain. */
 export class CliExit extends Error {
+  override name = 'CliExit';
+
   constructor(
     message: string,
     readonly code: number,

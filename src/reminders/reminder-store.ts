@@ -42,7 +42,9 @@ export interface Delivery {
   detail: string | null;
 }
 
-export class ReminderError extends Error {}
+export class ReminderError extends Error {
+  override name = 'ReminderError';
+}
 
 /** Reminders, their deliveries and the acknowledgements on them, in the app's database. */
 export class ReminderStore implements ChannelSlots {

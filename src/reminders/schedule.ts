@@ -48,7 +48,9 @@ const DAY_NAMES: Record<string, number> = {
 };
 const FILLER = new Set(['at', 'on', 'and', 'every', 'each', 'from', 'the', '&']);
 
-export class ScheduleError extends Error {}
+export class ScheduleError extends Error {
+  override name = 'ScheduleError';
+}
 
 /**
  * Reads "daily 09:00", "weekdays 9am", "every monday and thursday at 10:30", "once 2026-12-01 09:00",

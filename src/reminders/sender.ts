@@ -33,6 +33,8 @@ const TRANSIENT = new Set(['internal_error', 'fatal_error', 'service_unavailable
 
 /** A reminder that could not be posted: `permanent` when retrying cannot help (channel gone, archived…). */
 export class SendError extends Error {
+  override name = 'SendError';
+
   constructor(
     readonly code: string,
     message: string,

@@ -3,11 +3,13 @@ import type { ComposedAnswer, RegionView, TopicLink } from '../../src/answers/co
 import { ACTIONS, decodeButtonValue } from '../../src/blocks/actions.js';
 import { buildAnswerCard, regionLabel } from '../../src/blocks/answer-card.js';
 import { buildDidYouMeanCard } from '../../src/blocks/did-you-mean-card.js';
+import { buildErrorCard } from '../../src/blocks/error-card.js';
 import { buildHelpCard } from '../../src/blocks/help-card.js';
 import { LIMITS, limitViolations, type SlackMessage } from '../../src/blocks/limits.js';
 import { buildOutOfScopeCard } from '../../src/blocks/out-of-scope-card.js';
 import { buildOverviewCard } from '../../src/blocks/overview-card.js';
 import { buildRegionCard } from '../../src/blocks/region-card.js';
+import { buildUnknownPlaceCard } from '../../src/blocks/unknown-place-card.js';
 
 // ---------- fixtures (hand-made; the knowledge base is not loaded here) ----------
 
@@ -537,5 +539,25 @@ describe('regionLabel', () => {
     [{ place: 'european union', countryName: null }, 'European Union'],
   ])('%j → %s', (fields, label) => {
     expect(regionLabel({ ...base, ...fields })).toBe(label);
+  });
+});
+
+describe('buildUnknownPlaceCard', () => {
+  it('names the place escaped, gives examples, keeps at most ten help blocks, and is a valid message', () => {
+    const help = buildHelpCard({ topics: Array.from({ length: 30 }, (_, i) => link(`t${i}`, `Topic ${i}`)), organisation: null });
+    const c = buildUnknownPlaceCard({ place: 'Atlantis <!channel> & co', command: '/linkedin-ai', help });
+    expect(c.text).toContain('Atlantis');
+    expect(JSON.stringify(c)).not.toContain('<!channel>');
+    expect(textOf(asJson(c.blocks[0]))).toContain('`/linkedin-ai region Toronto`');
+    expect(c.blocks).toHaveLength(1 + Math.min(10, help.blocks.length));
+    expectValid(c);
+  });
+});
+
+describe('buildErrorCard', () => {
+  it('apologises without details and is a valid message', () => {
+    const c = buildErrorCard();
+    expect(c.text).toMatch(/^😕 Sorry, something went wrong/);
+    expectValid(c);
   });
 });

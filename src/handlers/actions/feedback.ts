@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTIONS, decodeButtonValue } from '../../blocks/actions.js';
 import type { Deps } from '../deps.js';
+import { replySafely } from '../reply-safely.js';
 import { clicked } from './payload.js';
 
 export const actionId = new RegExp(`^(${ACTIONS.feedbackUp}|${ACTIONS.feedbackDown})$`);
@@ -19,7 +20,5 @@ export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<B
     deps.logger.error({ err: error }, 'could not record feedback');
     thanks = "Sorry, I couldn't save your feedback just now. Please try again in a moment.";
   }
-  await respond({ response_type: 'ephemeral', replace_original: false, text: thanks }).catch((error: unknown) =>
-    deps.logger.warn({ err: error }, 'could not thank for feedback'),
-  );
+  await replySafely(deps.logger, 'the thanks for feedback', () => respond({ response_type: 'ephemeral', replace_original: false, text: thanks }));
 }

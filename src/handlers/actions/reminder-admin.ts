@@ -3,6 +3,7 @@ import { buildRemindersCard, REMINDER_ADMIN } from '../../blocks/reminders-card.
 import { listItems } from '../../reminders/present.js';
 import { ReminderError } from '../../reminders/reminder-store.js';
 import type { Deps } from '../deps.js';
+import { replySafely } from '../reply-safely.js';
 import { clicked } from './payload.js';
 
 export const actionId = /^reminder-admin:(pause|resume|delete|send)$/;
@@ -11,7 +12,8 @@ export const actionId = /^reminder-admin:(pause|resume|delete|send)$/;
 export async function handle({ ack, body, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps: Deps): Promise<void> {
   await ack();
   const { action, teamId, userId } = clicked(body);
-  const say = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+  const say = (text: string) =>
+    replySafely(deps.logger, 'a reminder admin reply', () => respond({ response_type: 'ephemeral', replace_original: false, text }));
   if (!(await deps.admins.isAdmin(client, userId))) return void (await say('🔒 Only admins can manage reminders.'));
   const id = action?.value ?? '';
   const reminder = await deps.reminders.get(id);

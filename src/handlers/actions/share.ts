@@ -3,6 +3,7 @@ import { ACTIONS, decodeCardRequest } from '../../blocks/actions.js';
 import { sharedBy } from '../../blocks/parts.js';
 import { cardForRequest } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
+import { replySafely } from '../reply-safely.js';
 import { clicked } from './payload.js';
 
 export const actionId = ACTIONS.share;
@@ -13,8 +14,8 @@ export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<B
   const { action, userId } = clicked(body);
   const request = decodeCardRequest(action?.value);
   if (!request) {
-    await respond({ response_type: 'ephemeral', replace_original: false, text: "Sorry, I couldn't share that card. Please ask again." }).catch(
-      () => undefined,
+    await replySafely(deps.logger, 'the apology for a card that could not be shared', () =>
+      respond({ response_type: 'ephemeral', replace_original: false, text: "Sorry, I couldn't share that card. Please ask again." }),
     );
     return;
   }
@@ -23,15 +24,15 @@ export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<B
     await respond({ response_type: 'in_channel', replace_original: false, text: card.text, blocks: card.blocks });
   } catch (error) {
     deps.logger.error({ err: error }, 'could not share a card in the channel');
-    await respond({
-      response_type: 'ephemeral',
-      replace_original: false,
-      text: "Sorry, I couldn't post in this channel. If it is private, invite me first.",
-    }).catch(() => undefined);
+    await replySafely(deps.logger, 'the note that the channel refused the card', () =>
+      respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: "Sorry, I couldn't post in this channel. If it is private, invite me first.",
+      }),
+    );
     return;
   }
   // Shared: the private copy can go. If it cannot, it simply stays.
-  await respond({ delete_original: true }).catch((error: unknown) =>
-    deps.logger.warn({ err: error }, 'could not remove the private copy of a shared card'),
-  );
+  await replySafely(deps.logger, 'the removal of the private copy of a shared card', () => respond({ delete_original: true }));
 }

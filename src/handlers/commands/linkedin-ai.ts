@@ -1,12 +1,15 @@
-import type { App } from '@slack/bolt';
+import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { CardRequest } from '../../blocks/actions.js';
+import { buildErrorCard } from '../../blocks/error-card.js';
 import type { SlackMessage } from '../../blocks/limits.js';
-import { quoteUserText, unescapeMrkdwn } from '../../blocks/mrkdwn.js';
+import { unescapeMrkdwn } from '../../blocks/mrkdwn.js';
 import { withShareButton } from '../../blocks/parts.js';
+import { buildUnknownPlaceCard } from '../../blocks/unknown-place-card.js';
 import type { EngineResult } from '../../engine/engine.js';
 import { cardForRequest, helpCard, replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
+import { replySafely } from '../reply-safely.js';
 import { listReminders, remind } from './reminder-commands.js';
 
 export const COMMAND = '/linkedin-ai';
@@ -38,50 +41,41 @@ export function parseCommandText(
   return { request: { k: 'question', q: trimmed }, ...replyTo(deps.kb, trimmed, now) };
 }
 
-export function register(app: App, deps: Deps): void {
-  app.command(COMMAND, async ({ command, ack, client, respond }) => {
-    // Slack sends &, < and > escaped; the question is read as typed (and escaped again on output).
-    const text = unescapeMrkdwn(command.text ?? '').trim();
-    // Reminder management talks to Slack (who is an admin, which time zone): acknowledge first.
-    // "remind" starts a reminder command only when a channel follows; "remind me how…" is a question.
-    const remindText = /^remind\s+((?:<#|#|[CGD][A-Z0-9]{6,}\b).*)$/is.exec(text);
-    const asker = { teamId: command.team_id, userId: command.user_id };
-    const isRemind = remindText !== null || /^remind$/i.test(text);
-    if (isRemind || /^reminders$/i.test(text)) {
-      await ack();
-      try {
-        if (isRemind) await remind(deps, client, asker, remindText?.[1] ?? '', respond);
-        else await listReminders(deps, client, asker, respond);
-      } catch (error) {
-        deps.logger.error({ err: error }, 'reminder command failed');
-        await respond({
-          response_type: 'ephemeral',
-          text: 'Sorry, something went wrong with that reminder command. Please try again in a moment.',
-        }).catch(() => undefined);
-      }
-      return;
+/** `/linkedin-ai …`: a shortcut, a region, a reminder command, or a question. */
+export async function handle({ command, ack, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs, deps: Deps): Promise<void> {
+  // Slack sends &, < and > escaped; the question is read as typed (and escaped again on output).
+  const text = unescapeMrkdwn(command.text ?? '').trim();
+  // Reminder management talks to Slack (who is an admin, which time zone): acknowledge first.
+  // "remind" starts a reminder command only when a channel follows; "remind me how…" is a question.
+  const remindText = /^remind\s+((?:<#|#|[CGD][A-Z0-9]{6,}\b).*)$/is.exec(text);
+  const asker = { teamId: command.team_id, userId: command.user_id };
+  const isRemind = remindText !== null || /^remind$/i.test(text);
+  if (isRemind || /^reminders$/i.test(text)) {
+    await ack();
+    try {
+      if (isRemind) await remind(deps, client, asker, remindText?.[1] ?? '', respond);
+      else await listReminders(deps, client, asker, respond);
+    } catch (error) {
+      deps.logger.error({ err: error }, 'reminder command failed');
+      await replySafely(deps.logger, 'the apology for a failed reminder command', () =>
+        respond({ response_type: 'ephemeral', text: 'Sorry, something went wrong with that reminder command. Please try again in a moment.' }),
+      );
     }
-    const parsed = parseCommandText(deps, text);
-    if ('unknownPlace' in parsed) {
-      const help = helpCard(deps.kb);
-      await ack({
-        response_type: 'ephemeral',
-        text: `I don't know a place called “${quoteUserText(parsed.unknownPlace, 80)}”. Try a country or a city, for example \`${COMMAND} region Toronto\`.`,
-        blocks: [
-          {
-            type: 'section',
-            text: {
-              type: 'mrkdwn',
-              text: `🗺️ I don't know a place called _“${quoteUserText(parsed.unknownPlace, 80)}”_. Try a country or a city, for example \`${COMMAND} region Toronto\` or \`${COMMAND} region Deutschland\`.`,
-            },
-          },
-          ...help.blocks.slice(0, 10),
-        ],
-      });
-      return;
-    }
-    // The answer is ready in well under a millisecond, so it goes back in the acknowledgement itself.
-    await ack({ response_type: 'ephemeral', ...withShareButton(parsed.message, parsed.request) });
-    if (parsed.result) await recordIfUnanswered(deps, parsed.result, command.team_id, command.user_id);
-  });
+    return;
+  }
+  let parsed: ReturnType<typeof parseCommandText>;
+  try {
+    parsed = parseCommandText(deps, text);
+  } catch (error) {
+    deps.logger.error({ err: error }, 'could not build an answer to the command');
+    await ack({ response_type: 'ephemeral', ...buildErrorCard() });
+    return;
+  }
+  if ('unknownPlace' in parsed) {
+    await ack({ response_type: 'ephemeral', ...buildUnknownPlaceCard({ place: parsed.unknownPlace, command: COMMAND, help: helpCard(deps.kb) }) });
+    return;
+  }
+  // The answer is ready in well under a millisecond, so it goes back in the acknowledgement itself.
+  await ack({ response_type: 'ephemeral', ...withShareButton(parsed.message, parsed.request) });
+  if (parsed.result) await recordIfUnanswered(deps, parsed.result, command.team_id, command.user_id);
 }

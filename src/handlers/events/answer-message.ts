@@ -1,7 +1,11 @@
 import type { WebClient } from '@slack/web-api';
+import { buildErrorCard } from '../../blocks/error-card.js';
+import type { EngineResult } from '../../engine/engine.js';
 import { replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
+
+type Reply = { result: EngineResult | null; message: ReturnType<typeof buildErrorCard> };
 
 /** Answers a question from a message, in the thread or conversation it came from. */
 export async function answerMessage(
@@ -10,7 +14,14 @@ export async function answerMessage(
   where: { channel: string; threadTs?: string; teamId?: string; userId: string },
   question: string,
 ): Promise<void> {
-  const { result, message } = replyTo(deps.kb, question, deps.now());
+  let reply: Reply;
+  try {
+    reply = replyTo(deps.kb, question, deps.now());
+  } catch (error) {
+    deps.logger.error({ err: error }, 'could not build an answer');
+    reply = { result: null, message: buildErrorCard() };
+  }
+  const { result, message } = reply;
   try {
     await client.chat.postMessage({
       channel: where.channel,
@@ -22,5 +33,5 @@ export async function answerMessage(
     // Nobody to tell in Slack if posting itself fails; the log has it.
     deps.logger.error({ err: error, channel: where.channel }, 'could not post an answer');
   }
-  await recordIfUnanswered(deps, result, where.teamId, where.userId);
+  if (result) await recordIfUnanswered(deps, result, where.teamId, where.userId);
 }
