@@ -24,7 +24,20 @@ const REDACT = [
 const SECRET_PATTERN = /\b(xox[abposr]|xapp)-[\w-]+/g;
 export const maskSecrets = (text: string): string => text.replace(SECRET_PATTERN, '$1-***');
 
-export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
+/**
+ * The app's logger. Besides the redacted paths and token patterns, every value in `secrets` (the
+ * signing secret, tokens, the database address) is masked wherever it appears in a written line: in
+ * an error's message, a field nobody thought to redact, or free text.
+ */
+export function createLogger(level: string, destination: NodeJS.WritableStream = process.stdout, secrets: readonly (string | undefined)[] = []): Logger {
+  const known = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
+  const masked = {
+    write(line: string) {
+      let out = maskSecrets(line);
+      for (const secret of known) out = out.split(secret).join('***');
+      destination.write(out);
+    },
+  };
   return pino(
     {
       level,
@@ -38,7 +51,7 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       },
       serializers: { err: (e: Error) => ({ type: e.name, message: maskSecrets(e.message), code: (e as { code?: string }).code }) },
     },
-    destination as pino.DestinationStream | undefined,
+    masked,
   );
 }
 

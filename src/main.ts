@@ -22,7 +22,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, process.stdout, [
+    config.SLACK_BOT_TOKEN,
+    config.SLACK_APP_TOKEN,
+    config.SLACK_SIGNING_SECRET,
+    databasePassword(config.DATABASE_URL),
+  ]);
   const loading = performance.now();
   const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
   const { calibration } = kb.model;
@@ -109,3 +114,12 @@ main().catch((error: unknown) => {
   process.stderr.write(`${message}\n`);
   process.exit(1);
 });
+
+/** The password in a postgres:// address, if any: the part of DATABASE_URL that must never be logged. */
+function databasePassword(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}

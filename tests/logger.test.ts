@@ -78,3 +78,33 @@ describe('the logger', () => {
     expect(log.raw()).not.toContain(BOT_TOKEN);
   });
 });
+
+describe('the logger given the secrets it must never write', () => {
+  function captureWith(secrets: string[]) {
+    let written = '';
+    const stream = new Writable({
+      write(chunk: Buffer | string, _encoding, done) {
+        written += chunk.toString();
+        done();
+      },
+    });
+    return { logger: createLogger('debug', stream, secrets), raw: () => written };
+  }
+
+  it('masks the signing secret in free text, in an error logged as the message, and in any field', () => {
+    const log = captureWith([SIGNING_SECRET, 's3cr3t-db-pass']);
+    log.logger.warn(`signature check with ${SIGNING_SECRET} failed`);
+    log.logger.error(new Error(`bad secret ${SIGNING_SECRET}`));
+    log.logger.info({ url: 'postgres://app:s3cr3t-db-pass@db:5432/app', detail: { note: SIGNING_SECRET } }, 'connected');
+    expect(log.raw()).not.toContain(SIGNING_SECRET);
+    expect(log.raw()).not.toContain('s3cr3t-db-pass');
+    expect(log.raw().match(/\*\*\*/g)?.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('masks a token in an error logged as the message, not only in err', () => {
+    const log = captureWith([]);
+    log.logger.error(new Error(`invalid_auth for ${BOT_TOKEN}`));
+    expect(log.raw()).not.toContain(BOT_TOKEN);
+    expect(log.raw()).toContain('xoxb-***');
+  });
+});
