@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REGION_IDS } from '../knowledge/schema.js';
+import { REGION_IDS, type RegionId } from '../knowledge/schema.js';
 import { escapeMrkdwn, unescapeMrkdwn } from './mrkdwn.js';
 
 /** Action ids shared by the card builders and the Slack listeners that answer them. */
@@ -19,20 +19,62 @@ const countryCode = z
   .nullable()
   .optional();
 
-const buttonValueSchema = z.object({
+/** A topic button: the topic, and the place the person asked about, kept for the follow-up. */
+export interface ButtonValue {
+  topic: string;
+  region?: RegionId | null;
+  country?: string | null;
+}
+
+/** What a card was made from, so a button can make it again (to share it in the channel). */
+export type CardRequest =
+  | { kind: 'question'; question: string }
+  | ({ kind: 'topic' } & ButtonValue)
+  | { kind: 'region'; region: RegionId; place?: string | null; country?: string | null }
+  | { kind: 'overview' }
+  | { kind: 'help' };
+
+// On the wire (a button value holds at most 2,000 characters) the keys are one letter each; only the
+// encode and decode functions below know them.
+const wireButtonValue = z.object({
   t: z.string().max(60),
   r: z.enum(REGION_IDS).nullable().optional(),
   c: countryCode,
 });
-export type ButtonValue = z.infer<typeof buttonValueSchema>;
+const wireCardRequest = z.discriminatedUnion('k', [
+  z.object({ k: z.literal('question'), q: z.string().max(1600) }),
+  z.object({ k: z.literal('topic'), ...wireButtonValue.shape }),
+  z.object({
+    k: z.literal('region'),
+    r: z.enum(REGION_IDS),
+    p: z.string().max(100).nullable().optional(),
+    c: countryCode,
+  }),
+  z.object({ k: z.literal('overview') }),
+  z.object({ k: z.literal('help') }),
+]);
+type WireButtonValue = z.infer<typeof wireButtonValue>;
+type WireCardRequest = z.infer<typeof wireCardRequest>;
+
+const toWireValue = (v: ButtonValue): WireButtonValue => ({
+  t: v.topic,
+  ...(v.region !== undefined ? { r: v.region } : {}),
+  ...(v.country !== undefined ? { c: v.country } : {}),
+});
+const fromWireValue = (w: WireButtonValue): ButtonValue => ({
+  topic: w.t,
+  ...(w.r !== undefined ? { region: w.r } : {}),
+  ...(w.c !== undefined ? { country: w.c } : {}),
+});
 
 export function encodeButtonValue(value: ButtonValue): string {
-  return JSON.stringify(value);
+  return JSON.stringify(toWireValue(value));
 }
 
 /** The value of a button we made, or null for anything else (a forged or old payload). */
 export function decodeButtonValue(raw: string | undefined): ButtonValue | null {
-  return decodeJson(raw, buttonValueSchema);
+  const wire = decodeJson(raw, wireButtonValue);
+  return wire ? fromWireValue(wire) : null;
 }
 
 /** JSON that a button carried, checked against what we put there; null when it is not ours. */
@@ -46,33 +88,50 @@ function decodeJson<S extends z.ZodType>(raw: string | undefined, schema: S): z.
   }
 }
 
-/** What a card was made from, so a button can make it again (to share it in the channel). */
-export const cardRequestSchema = z.discriminatedUnion('k', [
-  z.object({ k: z.literal('question'), q: z.string().max(1600) }),
-  z.object({ k: z.literal('topic'), ...buttonValueSchema.shape }),
-  z.object({
-    k: z.literal('region'),
-    r: z.enum(REGION_IDS),
-    p: z.string().max(100).nullable().optional(),
-    c: countryCode,
-  }),
-  z.object({ k: z.literal('overview') }),
-  z.object({ k: z.literal('help') }),
-]);
-export type CardRequest = z.infer<typeof cardRequestSchema>;
-
 // The question travels in a button value: it is kept escaped there too, so no payload anywhere
 // carries a live "<!channel>", even though values are never shown as mrkdwn.
 export function encodeCardRequest(request: CardRequest): string {
-  return JSON.stringify(
-    request.k === 'question'
-      ? // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced before the question goes into a button value.
-        { ...request, q: escapeMrkdwn([...request.q.replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, 300).join('')) }
-      : request,
-  );
+  return JSON.stringify(toWireRequest(request));
 }
 
 export function decodeCardRequest(raw: string | undefined): CardRequest | null {
-  const request = decodeJson(raw, cardRequestSchema);
-  return request?.k === 'question' ? { ...request, q: unescapeMrkdwn(request.q) } : request;
+  const wire = decodeJson(raw, wireCardRequest);
+  return wire ? fromWireRequest(wire) : null;
+}
+
+function toWireRequest(request: CardRequest): WireCardRequest {
+  switch (request.kind) {
+    case 'question':
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced before the question goes into a button value.
+      return { k: 'question', q: escapeMrkdwn([...request.question.replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, 300).join('')) };
+    case 'topic':
+      return { k: 'topic', ...toWireValue(request) };
+    case 'region':
+      return {
+        k: 'region',
+        r: request.region,
+        ...(request.place !== undefined ? { p: request.place } : {}),
+        ...(request.country !== undefined ? { c: request.country } : {}),
+      };
+    default:
+      return { k: request.kind };
+  }
+}
+
+function fromWireRequest(wire: WireCardRequest): CardRequest {
+  switch (wire.k) {
+    case 'question':
+      return { kind: 'question', question: unescapeMrkdwn(wire.q) };
+    case 'topic':
+      return { kind: 'topic', ...fromWireValue(wire) };
+    case 'region':
+      return {
+        kind: 'region',
+        region: wire.r,
+        ...(wire.p !== undefined ? { place: wire.p } : {}),
+        ...(wire.c !== undefined ? { country: wire.c } : {}),
+      };
+    default:
+      return { kind: wire.k };
+  }
 }

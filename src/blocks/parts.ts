@@ -75,7 +75,7 @@ export function settingButton(url: string): Button {
 /** One button per topic; answering it keeps the place the person asked about. */
 export function topicButtons(topics: TopicLink[], place: PlaceContext, prefix = ''): Button[] {
   return topics.map((t) =>
-    button(`${prefix}${t.title}`, `${ACTIONS.topic}${t.id}`, encodeButtonValue({ t: t.id, r: place.region, c: place.country })),
+    button(`${prefix}${t.title}`, `${ACTIONS.topic}${t.id}`, encodeButtonValue({ topic: t.id, region: place.region, country: place.country })),
   );
 }
 
@@ -85,7 +85,7 @@ export function actions(elements: Button[], blockId?: string): ActionsBlock[] {
 }
 
 export function feedbackButtons(topicId: string, place: PlaceContext): ActionsBlock[] {
-  const value = encodeButtonValue({ t: topicId, r: place.region, c: place.country });
+  const value = encodeButtonValue({ topic: topicId, region: place.region, country: place.country });
   return actions([button('👍 Helpful', ACTIONS.feedbackUp, value), button('👎 Not helpful', ACTIONS.feedbackDown, value)], `feedback:${topicId}`);
 }
 

@@ -113,13 +113,13 @@ function starterTopics(kb: KnowledgeBase) {
 
 /** Makes a card again from what it was made of (a shared card, a button). */
 export function cardForRequest(kb: KnowledgeBase, request: CardRequest, now: DateTime): SlackMessage {
-  switch (request.k) {
+  switch (request.kind) {
     case 'question':
-      return replyTo(kb, request.q, now).message;
+      return replyTo(kb, request.question, now).message;
     case 'topic':
-      return topicCard(kb, request.t, { region: request.r ?? null, country: request.c ?? null }, now);
+      return topicCard(kb, request.topic, { region: request.region ?? null, country: request.country ?? null }, now);
     case 'region':
-      return regionCard(kb, request.r, now, request.p ?? null, request.c ?? null);
+      return regionCard(kb, request.region, now, request.place ?? null, request.country ?? null);
     case 'overview':
       return overviewCard(kb, now);
     case 'help':

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComposedAnswer, RegionView, TopicLink } from '../../src/answers/compose.js';
-import { ACTIONS, decodeButtonValue } from '../../src/blocks/actions.js';
+import { ACTIONS, decodeButtonValue, decodeCardRequest, encodeButtonValue, encodeCardRequest } from '../../src/blocks/actions.js';
 import { buildAnswerCard, regionLabel } from '../../src/blocks/answer-card.js';
 import { buildDidYouMeanCard } from '../../src/blocks/did-you-mean-card.js';
 import { buildErrorCard } from '../../src/blocks/error-card.js';
@@ -196,14 +196,14 @@ describe('buildAnswerCard', () => {
     const next = actionBlock(card, 'next:opt-out-how');
     const related = buttonsOf(next).filter((b) => b.action_id === 'topic:data-used' || b.action_id === 'topic:opt-out-effect');
     expect(related.map(textOf)).toEqual(['Which data is used', 'What opting out does']);
-    expect(decodeButtonValue(related[0]?.value as string)).toEqual({ t: 'data-used', r: 'ca', c: 'CA' });
-    expect(decodeButtonValue(related[1]?.value as string)).toEqual({ t: 'opt-out-effect', r: 'ca', c: 'CA' });
+    expect(decodeButtonValue(related[0]?.value as string)).toEqual({ topic: 'data-used', region: 'ca', country: 'CA' });
+    expect(decodeButtonValue(related[1]?.value as string)).toEqual({ topic: 'opt-out-effect', region: 'ca', country: 'CA' });
   });
 
   it('encodes a missing place as null in the button value', () => {
     const c = buildAnswerCard(answer({ region: null, context: { region: null, country: null } }));
     const b = buttonsOf(actionBlock(c, 'next:opt-out-how')).find((e) => e.action_id === 'topic:data-used');
-    expect(decodeButtonValue(b?.value as string)).toEqual({ t: 'data-used', r: null, c: null });
+    expect(decodeButtonValue(b?.value as string)).toEqual({ topic: 'data-used', region: null, country: null });
   });
 
   it('offers the second question asked as an "Also: " button before the related ones', () => {
@@ -215,7 +215,7 @@ describe('buildAnswerCard', () => {
       'What opting out does',
     ]);
     const also = buttonsOf(actionBlock(card, 'next:opt-out-how')).find((b) => b.action_id === 'topic:timeline');
-    expect(decodeButtonValue(also?.value as string)).toEqual({ t: 'timeline', r: 'ca', c: 'CA' });
+    expect(decodeButtonValue(also?.value as string)).toEqual({ topic: 'timeline', region: 'ca', country: 'CA' });
   });
 
   it('has no next-steps block when there is nothing to offer', () => {
@@ -230,8 +230,8 @@ describe('buildAnswerCard', () => {
     const [up, down] = buttonsOf(feedback);
     expect(up).toMatchObject({ action_id: ACTIONS.feedbackUp, text: { text: '👍 Helpful' } });
     expect(down).toMatchObject({ action_id: ACTIONS.feedbackDown, text: { text: '👎 Not helpful' } });
-    expect(decodeButtonValue(up?.value as string)).toEqual({ t: 'opt-out-how', r: 'ca', c: 'CA' });
-    expect(decodeButtonValue(down?.value as string)).toEqual({ t: 'opt-out-how', r: 'ca', c: 'CA' });
+    expect(decodeButtonValue(up?.value as string)).toEqual({ topic: 'opt-out-how', region: 'ca', country: 'CA' });
+    expect(decodeButtonValue(down?.value as string)).toEqual({ topic: 'opt-out-how', region: 'ca', country: 'CA' });
   });
 
   it('escapes the place as asked, in the callout and the fallback text', () => {
@@ -311,13 +311,13 @@ describe('buildRegionCard', () => {
     const [setting, first] = buttonsOf(block);
     expect(setting?.url).toBe(LINKEDIN_SETTING_URL);
     expect(first?.action_id).toBe('topic:opt-out-how');
-    expect(decodeButtonValue(first?.value as string)).toEqual({ t: 'opt-out-how', r: 'ca', c: null });
+    expect(decodeButtonValue(first?.value as string)).toEqual({ topic: 'opt-out-how', region: 'ca', country: null });
   });
 
   it('asks for feedback on the regions topic', () => {
     const fb = actionBlock(card, 'feedback:regions');
     expect(buttonsOf(fb).map((b) => b.action_id)).toEqual([ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
-    expect(decodeButtonValue(buttonsOf(fb)[0]?.value as string)).toEqual({ t: 'regions', r: 'ca', c: null });
+    expect(decodeButtonValue(buttonsOf(fb)[0]?.value as string)).toEqual({ topic: 'regions', region: 'ca', country: null });
   });
 });
 
@@ -367,7 +367,7 @@ describe('buildOverviewCard', () => {
     expect(buttonTexts(first)).toEqual(['Open LinkedIn setting', 'Topic 0', 'Topic 1', 'Topic 2', 'Topic 3']);
     const more = actionBlock(card, 'overview:more');
     expect(buttonsOf(more).map((b) => b.action_id)).toEqual(['topic:topic-4', 'topic:topic-5', 'topic:topic-6', 'topic:topic-7', 'topic:topic-8']);
-    expect(decodeButtonValue(buttonsOf(more)[0]?.value as string)).toEqual({ t: 'topic-4', r: null, c: null });
+    expect(decodeButtonValue(buttonsOf(more)[0]?.value as string)).toEqual({ topic: 'topic-4', region: null, country: null });
   });
 
   it('has no second row of topics when there are four or fewer', () => {
@@ -407,7 +407,7 @@ describe('buildDidYouMeanCard', () => {
     const block = actionBlock(card, 'did-you-mean');
     expect(buttonsOf(block).map((b) => b.action_id)).toEqual(['topic:opt-out-how', 'topic:opt-out-effect']);
     expect(buttonTexts(block)).toEqual(['How to opt out', 'What opting out does']);
-    expect(decodeButtonValue(buttonsOf(block)[1]?.value as string)).toEqual({ t: 'opt-out-effect', r: 'uk', c: 'GB' });
+    expect(decodeButtonValue(buttonsOf(block)[1]?.value as string)).toEqual({ topic: 'opt-out-effect', region: 'uk', country: 'GB' });
   });
 
   it('escapes mentions in the question so no one is pinged', () => {
@@ -475,7 +475,7 @@ describe('buildOutOfScopeCard', () => {
     const card = buildOutOfScopeCard({ question: 'x', examples, changeDate: '3 November 2025' });
     const block = actionBlock(card, 'out-of-scope');
     expect(buttonTexts(block)).toEqual(['Where it applies', 'How to opt out', 'Which data is used']);
-    expect(decodeButtonValue(buttonsOf(block)[0]?.value as string)).toEqual({ t: 'regions', r: null, c: null });
+    expect(decodeButtonValue(buttonsOf(block)[0]?.value as string)).toEqual({ topic: 'regions', region: null, country: null });
   });
 });
 
@@ -559,5 +559,15 @@ describe('buildErrorCard', () => {
     const c = buildErrorCard();
     expect(c.text).toMatch(/^😕 Sorry, something went wrong/);
     expectValid(c);
+  });
+});
+
+describe('button values', () => {
+  it('read with readable keys, travel with one-letter keys, so buttons on older messages still work', () => {
+    expect(encodeButtonValue({ topic: 'data-used', region: 'ca', country: 'CA' })).toBe('{"t":"data-used","r":"ca","c":"CA"}');
+    expect(decodeButtonValue('{"t":"data-used","r":"ca","c":"CA"}')).toEqual({ topic: 'data-used', region: 'ca', country: 'CA' });
+    expect(encodeCardRequest({ kind: 'region', region: 'ch', place: 'Zürich', country: 'CH' })).toBe('{"k":"region","r":"ch","p":"Zürich","c":"CH"}');
+    expect(decodeCardRequest('{"k":"question","q":"is it on &lt;here&gt;?"}')).toEqual({ kind: 'question', question: 'is it on <here>?' });
+    expect(decodeCardRequest('{"k":"topic"}')).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ import {
 // A fresh app and database for every test; any Web API request without a mock fails the test.
 const h = useHarness();
 
-const EEA_OPT_OUT = encodeButtonValue({ t: 'opt-out-how', r: 'eea', c: 'DE' });
+const EEA_OPT_OUT = encodeButtonValue({ topic: 'opt-out-how', region: 'eea', country: 'DE' });
 
 describe('topic buttons (topic:<id>)', () => {
   it('in a DM, replaces the card with the topic answer for the region in the button value', async () => {
@@ -59,15 +59,15 @@ describe('topic buttons (topic:<id>)', () => {
     expect(headerOf(post)).toBe(h.kb.topic('opt-out-how').title);
     const share = buttonsOf(post).filter((b) => b.action_id === ACTIONS.share);
     expect(share).toHaveLength(1);
-    expect(decodeCardRequest(share[0]?.value as string)).toEqual({ k: 'topic', t: 'opt-out-how', r: 'eea', c: 'DE' });
+    expect(decodeCardRequest(share[0]?.value as string)).toEqual({ kind: 'topic', topic: 'opt-out-how', region: 'eea', country: 'DE' });
     expect(limitViolations(asMessage(post))).toEqual([]);
   });
 
   it.each([
     ['garbage', 'not json at all'],
-    ['an unknown topic', encodeButtonValue({ t: 'no-such-topic' })],
-    ['a forged region', JSON.stringify({ t: 'opt-out-how', r: 'mars' })],
-    ['an oversized value', JSON.stringify({ t: 'x'.repeat(5000) })],
+    ['an unknown topic', encodeButtonValue({ topic: 'no-such-topic' })],
+    ['a forged region', JSON.stringify({ topic: 'opt-out-how', region: 'mars' })],
+    ['an oversized value', JSON.stringify({ topic: 'x'.repeat(5000) })],
   ])('shows the help card for %s, without crashing', async (_name, value) => {
     const reply = mockResponseUrl();
     await expect(h.deliver(buttonClick(`${ACTIONS.topic}opt-out-how`, { value }))).resolves.toMatchObject({ acks: [undefined] });
@@ -85,7 +85,7 @@ describe('topic buttons (topic:<id>)', () => {
 
   it('sends the answer to the DM when the button is on the Home tab', async () => {
     const post = mockSlackApi('chat.postMessage', { ok: true, ts: '1.2' });
-    await h.deliver(buttonClick(`${ACTIONS.topic}data-used`, { value: encodeButtonValue({ t: 'data-used', r: null, c: null }), container: 'view' }));
+    await h.deliver(buttonClick(`${ACTIONS.topic}data-used`, { value: encodeButtonValue({ topic: 'data-used', region: null, country: null }), container: 'view' }));
     expect(post.calls).toHaveLength(1);
     expect(post.calls[0]?.channel).toBe(USER_ID);
     expect(headerOf(post.calls[0])).toBe(h.kb.topic('data-used').title);
@@ -95,7 +95,7 @@ describe('topic buttons (topic:<id>)', () => {
 describe('feedback buttons', () => {
   it('👍 is counted for the topic and thanked ephemerally', async () => {
     const reply = mockResponseUrl();
-    const { acks } = await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ t: 'regions', r: 'ca', c: 'CA' }) }));
+    const { acks } = await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ topic: 'regions', region: 'ca', country: 'CA' }) }));
     expect(acks).toHaveLength(1);
     expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([{ topic: 'regions', up: 1, down: 0 }]);
     expect(reply.posts).toHaveLength(1);
@@ -105,15 +105,15 @@ describe('feedback buttons', () => {
 
   it('👎 is counted as a down vote', async () => {
     const reply = mockResponseUrl();
-    await h.deliver(buttonClick(ACTIONS.feedbackDown, { value: encodeButtonValue({ t: 'opt-out-how' }) }));
-    await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ t: 'opt-out-how' }) }));
+    await h.deliver(buttonClick(ACTIONS.feedbackDown, { value: encodeButtonValue({ topic: 'opt-out-how' }) }));
+    await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ topic: 'opt-out-how' }) }));
     expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([{ topic: 'opt-out-how', up: 1, down: 1 }]);
     expect(reply.posts).toHaveLength(2);
   });
 
   it('a forged value records nothing and posts nothing', async () => {
     const reply = mockResponseUrl();
-    await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ t: 'no-such-topic' }) }));
+    await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ topic: 'no-such-topic' }) }));
     await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: '{"t":' }));
     expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([]);
     expect(reply.posts).toEqual([]);
@@ -155,7 +155,7 @@ describe('"✅ I\'ve opted out"', () => {
 describe('"Share in channel"', () => {
   it('posts the card for everyone, marked as shared by the clicker, then deletes the ephemeral one', async () => {
     const reply = mockResponseUrl();
-    const { acks } = await h.deliver(buttonClick(ACTIONS.share, { value: encodeCardRequest({ k: 'topic', t: 'minors' }), ephemeral: true }));
+    const { acks } = await h.deliver(buttonClick(ACTIONS.share, { value: encodeCardRequest({ kind: 'topic', topic: 'minors' }), ephemeral: true }));
     expect(acks).toHaveLength(1);
     expect(reply.posts).toHaveLength(2);
     const [shared, deletion] = reply.posts as [Json, Json];
@@ -173,7 +173,7 @@ describe('"Share in channel"', () => {
   it('re-escapes a shared question so the channel never gets a live mention', async () => {
     const reply = mockResponseUrl();
     await h.deliver(
-      buttonClick(ACTIONS.share, { value: encodeCardRequest({ k: 'question', q: '<!channel> pizza recipe <@U999>?' }), ephemeral: true }),
+      buttonClick(ACTIONS.share, { value: encodeCardRequest({ kind: 'question', question: '<!channel> pizza recipe <@U999>?' }), ephemeral: true }),
     );
     expect(reply.posts).toHaveLength(2);
     const raw = JSON.stringify(reply.posts[0]);
@@ -194,7 +194,7 @@ describe('"Share in channel"', () => {
     const { origin, pathname } = new URL('https://hooks.slack.com/actions/T1/1/abc');
     const scope = nock(origin).post(pathname).reply(404, 'channel_not_found').post(pathname).reply(200, 'ok');
     scope.on('request', (_r: Request, _i: unknown, body: string) => posts.push(JSON.parse(body) as Json));
-    await expect(h.deliver(buttonClick(ACTIONS.share, { value: encodeCardRequest({ k: 'help' }), ephemeral: true }))).resolves.toBeDefined();
+    await expect(h.deliver(buttonClick(ACTIONS.share, { value: encodeCardRequest({ kind: 'help' }), ephemeral: true }))).resolves.toBeDefined();
     expect(scope.isDone()).toBe(true);
     expect(posts).toHaveLength(2);
     expect(posts[0]?.response_type).toBe('in_channel');

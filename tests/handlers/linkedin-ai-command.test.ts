@@ -49,7 +49,7 @@ describe('/linkedin-ai', () => {
     expect(headerOf(body)).toBe(h.kb.topic('overview').title);
     const share = buttonsOf(body).find((b) => b.action_id === ACTIONS.share);
     expect((share?.text as Json | undefined)?.text).toMatch(/Share in channel/);
-    expect(shareRequest(body)).toEqual({ k: 'overview' });
+    expect(shareRequest(body)).toEqual({ kind: 'overview' });
   });
 
   it('"help" acknowledges with the help card', async () => {
@@ -57,7 +57,7 @@ describe('/linkedin-ai', () => {
     expectEphemeralCard(body);
     expect(headerOf(body)).toBe('What I can answer');
     expect(visibleText(body)).toMatch(/Shortcuts:/);
-    expect(shareRequest(body)).toEqual({ k: 'help' });
+    expect(shareRequest(body)).toEqual({ kind: 'help' });
   });
 
   it('"region Zürich" acknowledges with the region card for Switzerland', async () => {
@@ -66,7 +66,7 @@ describe('/linkedin-ai', () => {
     expect(headerOf(body)).toBe(`LinkedIn AI training: ${h.kb.region('ch').name}`);
     expect(h.kb.region('ch').name).toBe('Switzerland');
     expect(visibleText(body)).toContain('Zürich');
-    expect(shareRequest(body)).toMatchObject({ k: 'region', r: 'ch', c: 'CH' });
+    expect(shareRequest(body)).toMatchObject({ kind: 'region', region: 'ch', country: 'CH' });
   });
 
   it('"region Atlantis" says, kindly, that it does not know the place', async () => {
@@ -86,7 +86,7 @@ describe('/linkedin-ai', () => {
     const body = await run(text);
     expectEphemeralCard(body);
     expect(headerOf(body)).toBe(h.kb.topic(topic).title);
-    expect(shareRequest(body)).toEqual({ k: 'topic', t: topic });
+    expect(shareRequest(body)).toEqual({ kind: 'topic', topic: topic });
   });
 
   it('a free question gets the answer card, and nothing is recorded as unanswered', async () => {
@@ -94,7 +94,7 @@ describe('/linkedin-ai', () => {
     expectEphemeralCard(body);
     expect(headerOf(body)).toBe(h.kb.topic('opt-out-how').title);
     expect(buttonsOf(body).some((b) => b.action_id === ACTIONS.feedbackUp)).toBe(true);
-    expect(shareRequest(body)).toEqual({ k: 'question', q: 'how do I opt out?' });
+    expect(shareRequest(body)).toEqual({ kind: 'question', question: 'how do I opt out?' });
     expect(await h.store.recentUnanswered(TEAM_ID, 10, NOW)).toEqual([]);
   });
 
@@ -127,7 +127,7 @@ describe('/linkedin-ai', () => {
     expectEphemeralCard(body);
     const share = buttonsOf(body).find((b) => b.action_id === ACTIONS.share);
     expect(String(share?.value).length).toBeLessThanOrEqual(LIMITS.buttonValue);
-    expect(decodeCardRequest(share?.value as string)).toMatchObject({ k: 'question' });
+    expect(decodeCardRequest(share?.value as string)).toMatchObject({ kind: 'question' });
     expect(JSON.stringify(body)).not.toContain('<!channel');
   });
 

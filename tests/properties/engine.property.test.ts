@@ -50,7 +50,7 @@ function expectSound(question: string, { result, message }: Reply): void {
       if (el.type !== 'button' || el.value === undefined || !/^(topic|feedback):/.test(el.action_id ?? '')) continue;
       const value = decodeButtonValue(el.value);
       expect(value).not.toBeNull();
-      expect(kb.topics.has(value?.t ?? '')).toBe(true);
+      expect(kb.topics.has(value?.topic ?? '')).toBe(true);
     }
   }
 }

@@ -12,10 +12,10 @@ export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<B
   const { action, teamId, userId } = clicked(body);
   const vote = action?.action_id === ACTIONS.feedbackUp ? 'up' : 'down';
   const value = decodeButtonValue(action?.value);
-  if (!value || !deps.kb.topics.has(value.t)) return;
+  if (!value || !deps.kb.topics.has(value.topic)) return;
   let thanks = vote === 'up' ? '🙏 Thanks, glad it helped!' : '🙏 Thanks for telling me. The privacy team will see it and improve the answer.';
   try {
-    await deps.store.recordFeedback({ teamId, userId, topic: value.t, region: value.r ?? null, vote }, deps.now());
+    await deps.store.recordFeedback({ teamId, userId, topic: value.topic, region: value.region ?? null, vote }, deps.now());
   } catch (error) {
     deps.logger.error({ err: error }, 'could not record feedback');
     thanks = "Sorry, I couldn't save your feedback just now. Please try again in a moment.";

@@ -12,19 +12,19 @@ export async function handle({ ack, body, respond, client }: SlackActionMiddlewa
   await ack();
   const { action, userId, inView, ephemeral, inDm } = clicked(body);
   const value = decodeButtonValue(action?.value);
-  const place = { region: value?.r ?? null, country: value?.c ?? null };
-  const card = value && deps.kb.topics.has(value.t) ? topicCard(deps.kb, value.t, place, deps.now()) : helpCard(deps.kb);
+  const place = { region: value?.region ?? null, country: value?.country ?? null };
+  const card = value && deps.kb.topics.has(value.topic) ? topicCard(deps.kb, value.topic, place, deps.now()) : helpCard(deps.kb);
   try {
     if (inView) {
       // A button on the Home tab has no message to replace: the answer goes to the app's DM.
       await client.chat.postMessage({ channel: userId, text: card.text, blocks: card.blocks });
     } else if (ephemeral || inDm) {
       // Only the clicker sees this card: answer in place.
-      const message = ephemeral && value ? withShareButton(card, { k: 'topic', t: value.t, r: place.region, c: place.country }) : card;
+      const message = ephemeral && value ? withShareButton(card, { kind: 'topic', topic: value.topic, region: place.region, country: place.country }) : card;
       await respond({ replace_original: true, text: message.text, blocks: message.blocks });
     } else {
       // A card the whole channel sees stays as it is; the clicker gets the answer to themselves.
-      const message = value ? withShareButton(card, { k: 'topic', t: value.t, r: place.region, c: place.country }) : card;
+      const message = value ? withShareButton(card, { kind: 'topic', topic: value.topic, region: place.region, country: place.country }) : card;
       await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
     }
   } catch (error) {

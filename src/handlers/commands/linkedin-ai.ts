@@ -16,9 +16,9 @@ export const COMMAND = '/linkedin-ai';
 
 /** What a shortcut word opens instead of answering it as a question: help, or a topic from surfaces.yml. */
 function shortcutFor(deps: Deps, word: string): CardRequest | undefined {
-  if (word === 'help') return { k: 'help' };
+  if (word === 'help') return { kind: 'help' };
   const topic = Object.hasOwn(deps.kb.surfaces.shortcuts, word) ? deps.kb.surfaces.shortcuts[word] : undefined;
-  return topic ? { k: 'topic', t: topic } : undefined;
+  return topic ? { kind: 'topic', topic } : undefined;
 }
 
 /** What the command's text asks for: a shortcut, a region, or a question. */
@@ -28,17 +28,17 @@ export function parseCommandText(
 ): { request: CardRequest; message: SlackMessage; result?: EngineResult } | { unknownPlace: string } {
   const now = deps.now();
   const trimmed = text.trim();
-  if (!trimmed) return { request: { k: 'overview' }, message: cardForRequest(deps.kb, { k: 'overview' }, now) };
+  if (!trimmed) return { request: { kind: 'overview' }, message: cardForRequest(deps.kb, { kind: 'overview' }, now) };
   const shortcut = shortcutFor(deps, trimmed.toLowerCase());
   if (shortcut) return { request: shortcut, message: cardForRequest(deps.kb, shortcut, now) };
   const region = /^region\s+(.+)$/is.exec(trimmed);
   if (region?.[1]) {
     const place = deps.kb.gazetteer.find(region[1]);
     if (!place) return { unknownPlace: region[1] };
-    const request: CardRequest = { k: 'region', r: place.region, p: place.text.slice(0, 100), c: place.country };
+    const request: CardRequest = { kind: 'region', region: place.region, place: place.text.slice(0, 100), country: place.country };
     return { request, message: cardForRequest(deps.kb, request, now) };
   }
-  return { request: { k: 'question', q: trimmed }, ...replyTo(deps.kb, trimmed, now) };
+  return { request: { kind: 'question', question: trimmed }, ...replyTo(deps.kb, trimmed, now) };
 }
 
 /** `/linkedin-ai …`: a shortcut, a region, a reminder command, or a question. */
