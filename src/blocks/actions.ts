@@ -11,6 +11,7 @@ export const ACTIONS = {
   openSetting: 'open-setting',
   share: 'share',
   confirmOptOut: 'confirm-opt-out',
+  details: 'details',
 } as const;
 
 const countryCode = z

@@ -5,6 +5,7 @@ import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain, quoteUserText } from './
 import {
   actions,
   confirmOptOutButton,
+  detailsButton,
   feedbackButtons,
   header,
   markdownSections,
@@ -43,7 +44,8 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
       `next:${answer.topic.id}`,
     ),
   );
-  blocks.push(...feedbackButtons(answer.topic.id, answer.context));
+  const request = { kind: 'topic', topic: answer.topic.id, region: answer.context.region, country: answer.context.country } as const;
+  blocks.push(...feedbackButtons(answer.topic.id, answer.context, [detailsButton(request)]));
 
   const labels = [answer.region, ...answer.otherRegions.map((o) => o.region)].flatMap((r) => (r ? [regionLabel(r)] : []));
   const where = labels.length ? ` (${quoteUserText(labels.join('; '), 150)})` : '';

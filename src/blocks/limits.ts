@@ -4,6 +4,7 @@ import type { KnownBlock } from '@slack/types';
 export const LIMITS = {
   blocksPerMessage: 50,
   blocksPerHomeTab: 100,
+  modalTitle: 24,
   sectionText: 3000,
   sectionField: 2000,
   sectionFields: 10,
@@ -36,14 +37,17 @@ export function truncate(text: string, max: number): string {
 
 type AnyObject = Record<string, unknown>;
 
+/** Where blocks go: a message holds 50, the Home tab and a modal 100. */
+export type Surface = 'message' | 'home' | 'modal';
+
 /**
  * The one place every outgoing message passes through: cuts each text, id and value to Slack's
  * limits, keeps at most 50 blocks (or 100 on the Home tab) and makes sure there is fallback text.
  */
-export function enforceLimits(message: SlackMessage, surface: 'message' | 'home' = 'message'): SlackMessage {
+export function enforceLimits(message: SlackMessage, surface: Surface = 'message'): SlackMessage {
   // Most cards are within the limits already: checking is cheap, copying and cutting is not.
   if (limitViolations(message, surface).length === 0) return message;
-  const maxBlocks = surface === 'home' ? LIMITS.blocksPerHomeTab : LIMITS.blocksPerMessage;
+  const maxBlocks = surface === 'message' ? LIMITS.blocksPerMessage : LIMITS.blocksPerHomeTab;
   const blocks = message.blocks
     .slice(0, maxBlocks)
     .map((block) => limitBlock(structuredClone(block) as unknown as AnyObject) as unknown as KnownBlock);
@@ -96,9 +100,9 @@ function limitText(object: unknown, max: number): void {
 }
 
 /** Every way `message` breaks Slack's limits; empty when it is fine. Used by tests and as a guard. */
-export function limitViolations(message: SlackMessage, surface: 'message' | 'home' = 'message'): string[] {
+export function limitViolations(message: SlackMessage, surface: Surface = 'message'): string[] {
   const problems: string[] = [];
-  const maxBlocks = surface === 'home' ? LIMITS.blocksPerHomeTab : LIMITS.blocksPerMessage;
+  const maxBlocks = surface === 'message' ? LIMITS.blocksPerMessage : LIMITS.blocksPerHomeTab;
   if (!message.text?.trim()) problems.push('no fallback text');
   if (message.text.length > LIMITS.fallbackText) problems.push('fallback text too long');
   if (message.blocks.length > maxBlocks) problems.push(`${message.blocks.length} blocks`);

@@ -84,9 +84,14 @@ export function actions(elements: Button[], blockId?: string): ActionsBlock[] {
   return [{ type: 'actions', ...(blockId ? { block_id: blockId } : {}), elements: elements.slice(0, LIMITS.actionsElements) }];
 }
 
-export function feedbackButtons(topicId: string, place: PlaceContext): ActionsBlock[] {
+export function feedbackButtons(topicId: string, place: PlaceContext, after: Button[] = []): ActionsBlock[] {
   const value = encodeButtonValue({ topic: topicId, region: place.region, country: place.country });
-  return actions([button('👍 Helpful', ACTIONS.feedbackUp, value), button('👎 Not helpful', ACTIONS.feedbackDown, value)], `feedback:${topicId}`);
+  return actions([button('👍 Helpful', ACTIONS.feedbackUp, value), button('👎 Not helpful', ACTIONS.feedbackDown, value), ...after], `feedback:${topicId}`);
+}
+
+/** Opens the full answer (every note, what is unconfirmed, every source) in a modal. */
+export function detailsButton(request: CardRequest): Button {
+  return button('Details', ACTIONS.details, encodeCardRequest(request));
 }
 
 export function confirmOptOutButton(): Button {

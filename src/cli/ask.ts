@@ -1,15 +1,17 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
-import { replyTo } from '../replies/reply.js';
+import { detailsFor, replyTo } from '../replies/reply.js';
 import { type CliIo, fail, isMainModule, parseNow, runAsScript, runMain } from './common.js';
 import { renderForTerminal } from './terminal.js';
 
-const USAGE = `Usage: npm run ask -- [--json] [--now ISO-DATE] [QUESTION]
+const USAGE = `Usage: npm run ask -- [--json] [--details] [--now ISO-DATE] [QUESTION]
 
 Answers a question about LinkedIn's use of member data for AI training from the knowledge base.
 With no QUESTION, reads questions from standard input, one a line.
-  --json         one line of JSON an answer: question, outOfScope, topic, confidence, region, country, places, suggestions, text, blocks
+  --json         one line of JSON an answer: question, outOfScope, topic, confidence, region, country, places, suggestions, text, blocks,
+                 details (the blocks of the Details modal, or null when the answer has none)
+  --details      print the Details modal under each answer
   --now DATE     answer as if today were DATE (for example 2026-11-29)
 Set KNOWLEDGE_DIR to add your organisation's layer.`;
 
@@ -24,7 +26,7 @@ async function main(argv: string[], io: CliIo): Promise<void> {
     try {
       return parseArgs({
         args: argv,
-        options: { json: { type: 'boolean', default: false }, now: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+        options: { json: { type: 'boolean', default: false }, details: { type: 'boolean', default: false }, now: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
         allowPositionals: true,
       });
     } catch (error) {
@@ -42,6 +44,7 @@ async function main(argv: string[], io: CliIo): Promise<void> {
 
   const answer = (question: string) => {
     const { result, message } = replyTo(kb, question, now);
+    const details = values.json || values.details ? detailsFor(kb, { kind: 'question', question }, now) : null;
     if (values.json) {
       const line = {
         question,
@@ -54,10 +57,12 @@ async function main(argv: string[], io: CliIo): Promise<void> {
         suggestions: result.suggestions,
         text: message.text,
         blocks: message.blocks,
+        details: details?.blocks ?? null,
       };
       stdout.write(`${JSON.stringify(line)}\n`);
     } else {
       stdout.write(`${color ? '\x1b[36m' : ''}❓ ${question}${color ? '\x1b[0m' : ''}\n\n${renderForTerminal(message, color)}\n\n`);
+      if (details) stdout.write(`── Details ──\n\n${renderForTerminal({ text: '', blocks: details.blocks }, color)}\n\n`);
     }
   };
 

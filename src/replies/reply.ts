@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { changeDate, composeAnswer, composeFromResult, composeRegion, type PlaceContext, topicLink } from '../answers/compose.js';
 import type { CardRequest } from '../blocks/actions.js';
 import { buildAnswerCard } from '../blocks/answer-card.js';
+import { buildDetailsModal, type DetailsModal } from '../blocks/details-modal.js';
 import { buildDidYouMeanCard } from '../blocks/did-you-mean-card.js';
 import { buildHelpCard } from '../blocks/help-card.js';
 import type { SlackMessage } from '../blocks/limits.js';
@@ -109,6 +110,18 @@ export function regionCard(
 
 function starterTopics(kb: KnowledgeBase) {
   return kb.menu('starter').map((id) => topicLink(kb, id));
+}
+
+/** The Details modal for what a card was made of: a topic for a place, or a question. */
+export function detailsFor(kb: KnowledgeBase, request: CardRequest, now: DateTime): DetailsModal | null {
+  if (request.kind === 'topic' && kb.topics.has(request.topic)) {
+    return buildDetailsModal(composeAnswer(kb, request.topic, '', { region: request.region ?? null, country: request.country ?? null }, now));
+  }
+  if (request.kind === 'question') {
+    const answer = composeFromResult(kb, replyTo(kb, request.question, now).result, now);
+    return answer ? buildDetailsModal(answer) : null;
+  }
+  return null;
 }
 
 /** Makes a card again from what it was made of (a shared card, a button). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ComposedAnswer, RegionView, TopicLink } from '../../src/answers/compose.js';
 import { ACTIONS, decodeButtonValue, decodeCardRequest, encodeButtonValue, encodeCardRequest } from '../../src/blocks/actions.js';
 import { buildAnswerCard, regionLabel } from '../../src/blocks/answer-card.js';
+import { buildDetailsModal } from '../../src/blocks/details-modal.js';
 import { buildDidYouMeanCard } from '../../src/blocks/did-you-mean-card.js';
 import { buildErrorCard } from '../../src/blocks/error-card.js';
 import { buildHelpCard } from '../../src/blocks/help-card.js';
@@ -569,5 +570,33 @@ describe('button values', () => {
     expect(encodeCardRequest({ kind: 'region', region: 'ch', place: 'Zürich', country: 'CH' })).toBe('{"k":"region","r":"ch","p":"Zürich","c":"CH"}');
     expect(decodeCardRequest('{"k":"question","q":"is it on &lt;here&gt;?"}')).toEqual({ kind: 'question', question: 'is it on <here>?' });
     expect(decodeCardRequest('{"k":"topic"}')).toBeNull();
+  });
+});
+
+describe('buildDetailsModal', () => {
+  const modal = buildDetailsModal(answer());
+  const text = JSON.stringify(modal.blocks);
+
+  it('is a modal titled within Slack\'s 24 characters, within the block limits', () => {
+    expect(modal.type).toBe('modal');
+    expect(modal.title.text.length).toBeLessThanOrEqual(24);
+    expect(limitViolations({ text: 'details', blocks: modal.blocks }, 'modal')).toEqual([]);
+  });
+
+  it('holds the full answer, the region note, what is unconfirmed, every source and the last-checked date', () => {
+    expect(text).toContain('Step two');
+    expect(text).toContain('*In Canada:*');
+    expect(text).toContain('Not confirmed');
+    expect(text).toContain('https://www.linkedin.com/help/opt');
+    expect(text).toContain('https://www.linkedin.com/legal/privacy');
+    expect(text).toContain('20 November 2026 (9 days ago)');
+  });
+});
+
+describe('the answer card', () => {
+  it('offers Details, carrying the topic and the place', () => {
+    const c = buildAnswerCard(answer());
+    const details = c.blocks.flatMap((b) => buttonsOf(asJson(b))).find((b) => b.action_id === ACTIONS.details);
+    expect(decodeCardRequest(details?.value as string)).toEqual({ kind: 'topic', topic: 'opt-out-how', region: 'ca', country: 'CA' });
   });
 });

@@ -32,6 +32,7 @@ describe('npm run ask', () => {
       'suggestions',
       'text',
       'blocks',
+      'details',
     ]);
     expect(answer).toMatchObject({
       question: 'Does this apply to our Toronto office?',
@@ -40,6 +41,8 @@ describe('npm run ask', () => {
       region: 'ca',
       country: 'CA',
     });
+    // The Details modal's blocks: the full answer for Toronto, with its sources.
+    expect(JSON.stringify(answer.details)).toContain('Sources');
     expect(answer.text.length).toBeGreaterThan(0);
     expect(answer.blocks.length).toBeGreaterThan(2);
   });

@@ -210,3 +210,26 @@ describe('"Open LinkedIn setting"', () => {
     expect(h.logs.filter((l) => l.level >= 40)).toEqual([]);
   });
 });
+
+describe('the Details button', () => {
+  it('opens the full answer for the topic and place in a modal, with the click\'s trigger_id', async () => {
+    const open = mockSlackApi('views.open', { ok: true });
+    const click = buttonClick(ACTIONS.details, { value: encodeCardRequest({ kind: 'topic', topic: 'data-used', region: 'uk', country: 'GB' }) });
+    const { acks } = await h.deliver(click);
+    expect(acks).toHaveLength(1);
+    expect(open.calls).toHaveLength(1);
+    expect(open.calls[0]?.trigger_id).toBe(click.trigger_id);
+    const view = open.calls[0]?.view as Json;
+    expect(view.type).toBe('modal');
+    expect(visibleText(view)).toContain('Not confirmed');
+    expect(visibleText(view)).toContain('In the UK:');
+    expect(limitViolations({ text: 'details', blocks: blocksOf(view) as never }, 'modal')).toEqual([]);
+  });
+
+  it('says so, instead of failing, when the button carries something that is not ours', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.details, { value: '{"k":"nope"}' }));
+    expect(reply.posts).toHaveLength(1);
+    expect(reply.posts[0]?.text).toMatch(/couldn't find the details/);
+  });
+});

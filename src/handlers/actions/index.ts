@@ -1,13 +1,14 @@
 import type { App } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import * as confirmOptOut from './confirm-opt-out.js';
+import * as details from './details.js';
 import * as feedback from './feedback.js';
 import * as openSetting from './open-setting.js';
 import * as reminderAdmin from './reminder-admin.js';
 import * as share from './share.js';
 import * as topicButton from './topic-button.js';
 
-const LISTENERS = [topicButton, feedback, confirmOptOut, share, openSetting, reminderAdmin];
+const LISTENERS = [topicButton, feedback, confirmOptOut, share, details, openSetting, reminderAdmin];
 
 const matches = (pattern: string | RegExp, id: string) => (typeof pattern === 'string' ? pattern === id : pattern.test(id));
 
