@@ -27,6 +27,7 @@ export const BUILT_IN_DIR = fileURLToPath(new URL('./data', import.meta.url));
 export interface Organisation {
   organisation: string;
   note: string;
+  helpChannel?: string | undefined;
 }
 
 /** Validated knowledge: the built-in layer with an organisation's layer applied over it. */

@@ -129,6 +129,11 @@ export const orgFileSchema = z.strictObject({
   organisation: z.string().min(1).max(80),
   /** Markdown shown on every card. */
   note: z.string().min(3).max(600),
+  /** Where people take what the app does not answer: a channel id ("C0123ABCD") or a name ("#privacy"). */
+  helpChannel: z
+    .string()
+    .regex(/^([CG][A-Z0-9]{6,}|#[a-z0-9][a-z0-9_-]{0,79})$/, 'must be a channel id (C0123ABCD) or a name starting with # in lower case')
+    .optional(),
 });
 
 const topicList = z.array(topicId).min(1);

@@ -50,7 +50,12 @@ export function cardFor(kb: KnowledgeBase, result: EngineResult, now: DateTime):
     case 'empty':
       return helpCard(kb);
     case 'out-of-scope':
-      return buildOutOfScopeCard({ question: result.question, examples: starterTopics(kb).slice(0, 3), changeDate: dateLabel(changeDate(kb)) });
+      return buildOutOfScopeCard({
+        question: result.question,
+        examples: starterTopics(kb).slice(0, 3),
+        changeDate: dateLabel(changeDate(kb)),
+        helpChannel: kb.organisation?.helpChannel,
+      });
     case 'did-you-mean':
       return buildDidYouMeanCard({
         question: result.question,

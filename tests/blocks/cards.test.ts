@@ -600,3 +600,14 @@ describe('the answer card', () => {
     expect(decodeCardRequest(details?.value as string)).toEqual({ kind: 'topic', topic: 'opt-out-how', region: 'ca', country: 'CA' });
   });
 });
+
+describe('buildOutOfScopeCard and the organisation\'s help channel', () => {
+  const card = (helpChannel?: string) =>
+    JSON.stringify(buildOutOfScopeCard({ question: 'lunch menu?', examples: [], changeDate: '3 November 2025', helpChannel }).blocks);
+
+  it('links a channel id, names a "#name" as text, and says "the right team" when there is none', () => {
+    expect(card('C0123ABCD')).toContain('ask in <#C0123ABCD>');
+    expect(card('#privacy')).toContain('ask in #privacy');
+    expect(card()).toContain('ask the right team');
+  });
+});

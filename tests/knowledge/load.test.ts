@@ -118,6 +118,13 @@ describe('an organisation layer', () => {
     return dir;
   }
 
+  it('takes the organisation\'s help channel, and names a malformed one', () => {
+    const good = orgLayer({ 'organisation.yml': 'organisation: Acme\nnote: "Ask us."\nhelpChannel: "#privacy"\n' });
+    expect(loadKnowledgeData({ orgDir: good }).organisation?.helpChannel).toBe('#privacy');
+    const bad = orgLayer({ 'organisation.yml': 'organisation: Acme\nnote: "Ask us."\nhelpChannel: "Privacy Team"\n' });
+    expect(problemsOf(() => loadKnowledgeData({ orgDir: bad })).join('\n')).toMatch(/organisation\.yml: helpChannel: must be a channel id/);
+  });
+
   it('adds the organisation note and overrides a topic field', () => {
     const dir = orgLayer({
       'organisation.yml': 'organisation: Acme\nnote: "Acme\'s privacy team recommends opting out. Questions: #privacy"\n',
