@@ -156,9 +156,17 @@ export function composeFromResult(kb: KnowledgeBase, result: EngineResult, now: 
 
 /** The day the change took effect: the latest exact start of training among the regions (YYYY-MM-DD). */
 export function changeDate(kb: KnowledgeBase): string {
-  const exact = [...kb.regions.values()].filter((r) => r.trainingSince && !r.trainingSinceApproximate).map((r) => r.trainingSince as string);
-  return exact.sort().at(-1) ?? '';
+  let date = changeDates.get(kb);
+  if (date === undefined) {
+    const exact = [...kb.regions.values()].filter((r) => r.trainingSince && !r.trainingSinceApproximate).map((r) => r.trainingSince as string);
+    date = exact.sort().at(-1) ?? '';
+    changeDates.set(kb, date);
+  }
+  return date;
 }
+
+/** Every region an answer shows needs the change date: worked out once per knowledge base, not per region. */
+const changeDates = new WeakMap<KnowledgeBase, string>();
 
 /** Since when members elsewhere have been covered: the earliest start among the regions ("2024"). */
 export function coveredElsewhereSince(kb: KnowledgeBase): string {

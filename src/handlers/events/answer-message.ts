@@ -1,11 +1,12 @@
 import type { WebClient } from '@slack/web-api';
 import { buildErrorCard } from '../../blocks/error-card.js';
+import type { SlackMessage } from '../../blocks/limits.js';
 import type { EngineResult } from '../../engine/engine.js';
 import { replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
 
-type Reply = { result: EngineResult | null; message: ReturnType<typeof buildErrorCard> };
+type Reply = { result: EngineResult | null; message: SlackMessage };
 
 /** Answers a question from a message, in the thread or conversation it came from. */
 export async function answerMessage(
