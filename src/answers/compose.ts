@@ -10,6 +10,8 @@ import type { RegionId, Source, Topic } from '../knowledge/schema.js';
 export interface TopicLink {
   id: string;
   title: string;
+  /** What a button or menu shows: short enough not to clip on a phone. */
+  label: string;
   summary: string;
 }
 
@@ -33,6 +35,14 @@ export interface RegionView {
   status: string;
   /** "since 3 November 2025 (about a year ago)", or "not used"; regions with the same one are listed together. */
   since: string;
+  /** Whether members' data is used here for that training; null when the sources don't say. */
+  used: boolean | null;
+  /** When that began, as precisely as the sources allow ("3 November 2025", "September 2024"), or null. */
+  startedOn: string | null;
+  /** The sources give only an approximate start ("already by September 2024"). */
+  approximate: boolean;
+  /** When training here had been paused before the change ("December 2024"), or null. */
+  pausedFrom: string | null;
   change: string;
   legalBasis: string | null;
   notes: string[];
@@ -52,6 +62,8 @@ export interface ComposedAnswer {
   otherRegions: { region: RegionView; note: string | null }[];
   organisation: Organisation | null;
   sources: Source[];
+  /** At most two linked sources that back this answer for the places asked about; the rest are in Details. */
+  keySources: Source[];
   lastChecked: string;
   settingButton: boolean;
   /** The LinkedIn setting's address, for the setting button. */
@@ -66,7 +78,7 @@ export interface ComposedAnswer {
 
 export function topicLink(kb: KnowledgeBase, id: string): TopicLink {
   const t = kb.topic(id);
-  return { id: t.id, title: t.title, summary: t.summary };
+  return { id: t.id, title: t.title, label: t.label ?? t.title, summary: t.summary };
 }
 
 export function composeRegion(
@@ -98,6 +110,10 @@ export function composeRegion(
           ? `LinkedIn uses members' data here to train content-generating AI models unless they opt out: ${since}.`
           : "LinkedIn does not use members' data here to train content-generating AI models.",
     since: r.trainingUsed === false ? 'not used' : since,
+    used: r.trainingUsed,
+    startedOn: r.trainingSince ? dateLabel(r.trainingSince) : null,
+    approximate: r.trainingSinceApproximate,
+    pausedFrom: r.pausedFrom ? dateLabel(r.pausedFrom) : null,
     change: renderDates(r.change, now),
     legalBasis: r.legalBasis,
     notes: r.notes.map((n) => renderDates(n, now)),
@@ -117,6 +133,7 @@ export function composeAnswer(
   const topic = kb.topic(topicId);
   const region = context.region ? composeRegion(kb, context.region, now, context.place ?? null, context.country) : null;
   const regionNote = context.region ? topic.regionNotes[context.region] : undefined;
+  const sources = answerSources(kb, topic, region ? [region] : []);
   return {
     question,
     topic: topicLink(kb, topic.id),
@@ -126,7 +143,8 @@ export function composeAnswer(
     regionNote: regionNote ? renderDates(regionNote, now) : null,
     otherRegions: [],
     organisation: kb.organisation,
-    sources: answerSources(kb, topic, region ? [region] : []),
+    sources,
+    keySources: keySources(kb, topic, sources, region ? [region] : []),
     lastChecked: describeDate(topic.lastChecked, now),
     settingButton: topic.settingButton,
     settingUrl: kb.surfaces.settingUrl,
@@ -148,7 +166,11 @@ export function composeFromResult(kb: KnowledgeBase, result: EngineResult, now: 
     const note = topic.regionNotes[g.region];
     return { region, note: note ? renderDates(note, now) : null };
   });
-  if (answer.region) answer.sources = answerSources(kb, topic, [answer.region, ...answer.otherRegions.map((o) => o.region)]);
+  if (answer.region) {
+    const regions = [answer.region, ...answer.otherRegions.map((o) => o.region)];
+    answer.sources = answerSources(kb, topic, regions);
+    answer.keySources = keySources(kb, topic, answer.sources, regions);
+  }
   answer.alsoAsked = result.suggestions.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id));
   answer.related = answer.related.filter((r) => !answer.alsoAsked.some((a) => a.id === r.id));
   return answer;
@@ -206,6 +228,20 @@ function answerSources(kb: KnowledgeBase, topic: Topic, regions: RegionView[]): 
     return !seen.has(key) && seen.add(key);
   });
 }
+
+/**
+ * The sources a card shows (Details has them all): links only, at most two. For "does it apply here?"
+ * the regions' own sources lead; otherwise those tagged for the places asked about come before the topic's
+ * first (its primary) source.
+ */
+function keySources(kb: KnowledgeBase, topic: Topic, sources: Source[], regions: RegionView[]): Source[] {
+  const asked = new Set(regions.map((r) => r.id));
+  const linked = sources.filter((s) => s.url);
+  const local = topic.id === kb.surfaces.roles.applicability ? [] : linked.filter((s) => s.regions?.some((id) => asked.has(id)));
+  return [...new Set([...local, ...linked])].slice(0, MAX_KEY_SOURCES);
+}
+
+const MAX_KEY_SOURCES = 2;
 
 /** "EU/EEA, Switzerland and the UK: since …" — regions that share a start date, on one line each. */
 export function groupBySince(regions: RegionView[]): { names: string[]; since: string }[] {

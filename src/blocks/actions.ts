@@ -12,7 +12,39 @@ export const ACTIONS = {
   share: 'share',
   confirmOptOut: 'confirm-opt-out',
   details: 'details',
+  /** An example question (help card): answered as if it had been asked. */
+  ask: 'ask',
+  /** "Report a problem": asks what was wrong, like 👎. */
+  report: 'report',
+  /** The reason picked after 👎 or "Report a problem". */
+  feedbackReason: 'feedback:reason',
+  /** The overflow menu on an answer card; each option stands for one of the actions above. */
+  more: 'more',
+  /** The compact 👍/👎 pair (a feedback_buttons element); each button stands for feedbackUp or feedbackDown. */
+  feedback: 'feedback',
 } as const;
+
+/** Why an answer did not help, as the 👎 menu offers it. */
+export const FEEDBACK_REASONS = {
+  wrong: 'It is wrong',
+  'out-of-date': 'It is out of date',
+  unclear: 'It is unclear',
+  'not-asked': "It isn't what I asked",
+} as const;
+export type FeedbackReason = keyof typeof FEEDBACK_REASONS;
+
+/**
+ * A menu option or a feedback button stands for a click on one of the buttons above: "<action id> <value>".
+ * One listener then answers the button and the option alike.
+ */
+export function encodeChoice(actionId: string, value = ''): string {
+  return `${actionId} ${value}`;
+}
+
+export function decodeChoice(raw: string | undefined): { actionId: string; value: string } | null {
+  const match = raw?.match(/^([a-z0-9:-]+) ([\s\S]*)$/);
+  return match ? { actionId: match[1] as string, value: match[2] as string } : null;
+}
 
 const countryCode = z
   .string()

@@ -1,87 +1,91 @@
 import type { KnownBlock } from '@slack/types';
 import type { ComposedAnswer, RegionView } from '../answers/compose.js';
-import { enforceLimits, type SlackMessage, truncate } from './limits.js';
-import { escapeMrkdwn, markdownToMrkdwn, mrkdwnToPlain, quoteUserText } from './mrkdwn.js';
+import { joinWithAnd } from '../format/words.js';
+import type { CardRequest } from './actions.js';
+import { answerLead } from './answer-lead.js';
+import { measureCard } from './glance.js';
+import { enforceLimits, type SlackMessage } from './limits.js';
+import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 import {
   actions,
   confirmOptOutButton,
+  context,
+  countWord,
   detailsButton,
   feedbackButtons,
-  header,
-  markdownSections,
+  moreMenu,
   organisationNote,
+  reportOption,
   section,
   sections,
   settingButton,
-  sourcesContext,
-  topicButtons,
+  sourcesLine,
+  topicOptions,
 } from './parts.js';
 
-/** The answer to one question: the answer, the asker's region, what is unconfirmed, sources, next steps. */
-export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
-  const blocks: KnownBlock[] = [header(answer.topic.title)];
-  // "Does it apply here?" with a place: the region's own story is the answer; the tour of every
-  // region and its caveats would only bury it.
-  const regionIsTheAnswer = answer.regionIsTheAnswer;
-  // Several places: each gets its own status; the full story only when there is one.
-  const full = regionIsTheAnswer && answer.otherRegions.length === 0;
-  if (answer.region) blocks.push(...regionCallout(answer.region, full, regionIsTheAnswer));
-  for (const other of answer.otherRegions) blocks.push(...regionCallout(other.region, false, regionIsTheAnswer));
-  if (!regionIsTheAnswer) blocks.push(...markdownSections(answer.markdown));
-  for (const [region, note] of [[answer.region, answer.regionNote] as const, ...answer.otherRegions.map((o) => [o.region, o.note] as const)]) {
-    if (region && note) blocks.push(...sections(`*In ${escapeMrkdwn(region.shortName)}:* ${markdownToMrkdwn(note)}`));
-  }
-  if (answer.unconfirmed.length && !regionIsTheAnswer) blocks.push(...unconfirmedSection(answer.unconfirmed));
-  blocks.push(...organisationNote(answer.organisation));
-  blocks.push(sourcesContext(answer.sources, answer.lastChecked));
-  blocks.push(
-    ...actions(
-      [
-        ...(answer.settingButton ? [settingButton(answer.settingUrl), confirmOptOutButton()] : []),
-        ...topicButtons(answer.alsoAsked, answer.context, 'Also: '),
-        ...topicButtons(answer.related, answer.context),
-      ],
-      `next:${answer.topic.id}`,
-    ),
-  );
-  const request = { kind: 'topic', topic: answer.topic.id, region: answer.context.region, country: answer.context.country } as const;
-  blocks.push(...feedbackButtons(answer.topic.id, answer.context, [detailsButton(request)]));
-
-  const labels = [answer.region, ...answer.otherRegions.map((o) => o.region)].flatMap((r) => (r ? [regionLabel(r)] : []));
-  const where = labels.length ? ` (${quoteUserText(labels.join('; '), 150)})` : '';
-  const gist =
-    regionIsTheAnswer && answer.region
-      ? [answer.region, ...answer.otherRegions.map((o) => o.region)]
-          .map((r) => (answer.otherRegions.length ? `${r.name}: ${r.status}` : r.status))
-          .join(' ')
-      : answer.markdown;
-  const text = `${escapeMrkdwn(answer.topic.title)}${where}: ${truncate(mrkdwnToPlain(markdownToMrkdwn(gist)).replace(/\s+/g, ' '), 300)}`;
-  return enforceLimits({ text, blocks });
-}
-
-/** "Toronto → Canada", "Wien, Austria → European Union…": the country is named when it adds something. */
-export function regionLabel(region: RegionView): string {
-  const same = (a: string | null, b: string | null) => !a || !b || a.toLowerCase() === b.toLowerCase();
-  const country = same(region.countryName, region.name) || same(region.countryName, region.place) ? null : region.countryName;
-  const asked = [region.place ?? region.countryName, region.place ? country : null].filter(Boolean).join(', ');
-  return asked && !same(asked, region.name) ? `${asked} → ${region.name}` : region.name;
-}
+/** The most text an answer card shows (every character, links with their address); the rest is in Details. */
+export const MAX_CARD_TEXT = 900;
+/** The two key sources and at most one link in a note; every source is in Details. */
+const MAX_CARD_LINKS = 3;
 
 /**
- * "📍 Toronto → Canada" with the region's status; with `change`, what the change changed there;
- * with `full`, the legal basis and notes too (the whole story, when the question was about one place).
+ * The answer to one question, to act on at a glance: the direct answer, the setting where it matters,
+ * "Details" for everything else, two sources and a compact 👍/👎. The full answer (every note, what is
+ * unconfirmed, every source) is one click away in the Details modal.
  */
-export function regionCallout(region: RegionView, full: boolean, change = full): KnownBlock[] {
-  const lines = [`📍 *${quoteUserText(regionLabel(region), 120)}*`, markdownToMrkdwn(region.status)];
-  if (change && !full) lines.push(`*What changed on ${escapeMrkdwn(region.changedOn)}:* ${markdownToMrkdwn(region.change)}`);
-  if (full) {
-    lines.push(`*What changed on ${escapeMrkdwn(region.changedOn)}:* ${markdownToMrkdwn(region.change)}`);
-    if (region.legalBasis) lines.push(`*Legal basis:* ${escapeMrkdwn(region.legalBasis)}`);
-    for (const note of region.notes) lines.push(`• ${markdownToMrkdwn(note)}`);
+export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
+  const lead = answerLead(answer);
+  const details: CardRequest =
+    answer.question && answer.question.length <= MAX_DETAILS_QUESTION
+      ? { kind: 'question', question: answer.question }
+      : { kind: 'topic', topic: answer.topic.id, region: answer.context.region, country: answer.context.country };
+  const report = reportOption(answer.topic.id, answer.context);
+  const buttons = actions(
+    [
+      ...(answer.settingButton ? [settingButton(answer.settingUrl), confirmOptOutButton()] : []),
+      detailsButton(details),
+      ...moreMenu([
+        ...topicOptions(answer.alsoAsked, answer.context, 'Also: '),
+        ...topicOptions(answer.related, answer.context).slice(0, MAX_RELATED),
+        ...(report ? [report] : []),
+      ]),
+    ],
+    `next:${answer.topic.id}`,
+  );
+  const unconfirmed = answer.unconfirmed.length && !answer.regionIsTheAnswer ? [context(unconfirmedLine(answer.unconfirmed.length))] : [];
+  const tail: KnownBlock[] = [...buttons, sourcesLine(answer.keySources, answer.sources.length, answer.lastChecked), feedbackButtons(answer.topic.id, answer.context)];
+  // Optional parts, most useful first, each only while the card stays glanceable.
+  const blocks: KnownBlock[] = [section(lead.mrkdwn), ...unconfirmed];
+  const fits = (extra: KnownBlock[]) => {
+    const m = measureCard({ blocks: [...blocks, ...extra, ...tail] });
+    return m.textChars <= MAX_CARD_TEXT && m.links <= MAX_CARD_LINKS;
+  };
+  const organisation = organisationNote(answer.organisation);
+  if (organisation.length && fits(organisation)) blocks.push(...organisation);
+  else if (answer.organisation) blocks.push(context(`*${escapeMrkdwn(answer.organisation.organisation)}* has a note on this in Details.`));
+  const left: string[] = [];
+  for (const [region, note] of regionNotes(answer)) {
+    const extra = sections(`*In ${escapeMrkdwn(region.shortName)}:* ${markdownToMrkdwn(note)}`);
+    if (fits(extra)) blocks.push(...extra);
+    else left.push(escapeMrkdwn(region.shortName));
   }
-  return sections(lines.join('\n\n'));
+  const pointer = [context(`Details has more on what applies in ${joinWithAnd(left)}.`)];
+  if (left.length && fits(pointer)) blocks.push(...pointer);
+  return enforceLimits({ text: lead.sentence, blocks: [...blocks, ...tail] });
 }
 
-export function unconfirmedSection(points: string[]): KnownBlock[] {
-  return [section(`⚠️ *Not confirmed by the sources:*\n${points.map((p) => `• ${markdownToMrkdwn(p)}`).join('\n')}`)];
+/** Questions up to this length travel in the Details button, so Details answers exactly what was asked. */
+const MAX_DETAILS_QUESTION = 300;
+/** Related topics in the menu; the menu also holds "Also: …", share and "Report a problem" (5 at most). */
+const MAX_RELATED = 3;
+
+function regionNotes(answer: ComposedAnswer): [RegionView, string][] {
+  const pairs: [RegionView | null, string | null][] = [[answer.region, answer.regionNote], ...answer.otherRegions.map((o) => [o.region, o.note] as [RegionView, string | null])];
+  return pairs.flatMap(([region, note]) => (region && note ? [[region, note] as [RegionView, string]] : []));
+}
+
+/** Kept on the card so the honesty signal stays visible; the points themselves are in Details. */
+export function unconfirmedLine(count: number): string {
+  const what = count === 1 ? 'One point here is' : `${countWord(count).replace(/^./, (c) => c.toUpperCase())} points here are`;
+  return `⚠️ ${what} not confirmed by the sources; Details lists ${count === 1 ? 'it' : 'them'}.`;
 }

@@ -1,9 +1,9 @@
 import type { KnownBlock, ModalView } from '@slack/types';
-import type { ComposedAnswer } from '../answers/compose.js';
-import { regionCallout, unconfirmedSection } from './answer-card.js';
+import type { ComposedAnswer, RegionView } from '../answers/compose.js';
+import { answerLead, placeLabel } from './answer-lead.js';
 import { enforceLimits, LIMITS, truncate } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
-import { context, header, markdownSections, organisationNote, sections } from './parts.js';
+import { context, divider, header, markdownSections, organisationNote, section, sections, sourceLink } from './parts.js';
 
 /** A modal whose blocks are the known kinds this app builds. */
 export type DetailsModal = ModalView & { blocks: KnownBlock[] };
@@ -13,18 +13,18 @@ export type DetailsModal = ModalView & { blocks: KnownBlock[] };
  * notes, what the sources leave unconfirmed, every source (one a line) and when they were checked.
  */
 export function buildDetailsModal(answer: ComposedAnswer): DetailsModal {
-  const blocks: KnownBlock[] = [header(answer.topic.title)];
+  const blocks: KnownBlock[] = [header(answer.topic.title), section(answerLead(answer).mrkdwn), divider()];
   const regions = [answer.region, ...answer.otherRegions.map((o) => o.region)].flatMap((r) => (r ? [r] : []));
-  for (const region of regions) blocks.push(...regionCallout(region, true));
+  for (const region of regions) blocks.push(...regionStory(region));
   if (!answer.regionIsTheAnswer) blocks.push(...markdownSections(answer.markdown));
   for (const [region, note] of [[answer.region, answer.regionNote] as const, ...answer.otherRegions.map((o) => [o.region, o.note] as const)]) {
     if (region && note) blocks.push(...sections(`*In ${escapeMrkdwn(region.shortName)}:* ${markdownToMrkdwn(note)}`));
   }
   if (answer.unconfirmed.length) blocks.push(...unconfirmedSection(answer.unconfirmed));
   blocks.push(...organisationNote(answer.organisation));
-  const sources = answer.sources.map((s) => `• ${s.url ? `<${s.url}|${escapeMrkdwn(s.title).replace(/[|]/g, '/')}>` : escapeMrkdwn(s.title)}`);
-  if (sources.length) blocks.push(...sections(`📚 *Sources*\n${sources.join('\n')}`));
-  blocks.push(context(`🗓️ Last checked against them: ${escapeMrkdwn(answer.lastChecked)}`));
+  const sources = answer.sources.map((s) => `• ${sourceLink(s)}`);
+  if (sources.length) blocks.push(...sections(`*Sources*\n${sources.join('\n')}`));
+  blocks.push(context(`Last checked against them: ${escapeMrkdwn(answer.lastChecked)}`));
   const { blocks: limited } = enforceLimits({ text: answer.topic.title, blocks }, 'modal');
   return {
     type: 'modal',
@@ -32,4 +32,19 @@ export function buildDetailsModal(answer: ComposedAnswer): DetailsModal {
     close: { type: 'plain_text', text: 'Close' },
     blocks: limited,
   };
+}
+
+/** A place's whole story: its status, what the change changed there, the legal basis and its notes. */
+export function regionStory(region: RegionView): KnownBlock[] {
+  const label = placeLabel(region);
+  const name = escapeMrkdwn(region.name);
+  const heading = label === name || label === escapeMrkdwn(region.shortName) ? `*${name}*` : `*${label}*: ${name}`;
+  const lines = [`${heading}\n${markdownToMrkdwn(region.status)}`, `*What changed on ${escapeMrkdwn(region.changedOn)}:* ${markdownToMrkdwn(region.change)}`];
+  if (region.legalBasis) lines.push(`*Legal basis:* ${escapeMrkdwn(region.legalBasis)}`);
+  for (const note of region.notes) lines.push(`• ${markdownToMrkdwn(note)}`);
+  return sections(lines.join('\n\n'));
+}
+
+function unconfirmedSection(points: string[]): KnownBlock[] {
+  return sections(`⚠️ *Not confirmed by the sources:*\n${points.map((p) => `• ${markdownToMrkdwn(p)}`).join('\n')}`);
 }

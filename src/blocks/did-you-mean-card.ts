@@ -1,26 +1,37 @@
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, StaticSelect } from '@slack/types';
 import type { PlaceContext, TopicLink } from '../answers/compose.js';
 import type { Organisation } from '../knowledge/load.js';
-import { enforceLimits, type SlackMessage } from './limits.js';
-import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';
-import { actions, context, organisationNote, section, topicButtons } from './parts.js';
+import { ACTIONS, encodeButtonValue } from './actions.js';
+import { enforceLimits, LIMITS, type SlackMessage } from './limits.js';
+import { escapeMrkdwn, markdownToMrkdwn, quoteUserText } from './mrkdwn.js';
+import { actions, button, context, organisationNote, section, topicOptions } from './parts.js';
 
 export interface DidYouMeanInput {
   question: string;
+  /** The best guess first. */
   suggestions: TopicLink[];
+  /** Topics people ask about most, offered after the other guesses. */
+  starters: TopicLink[];
   place: PlaceContext;
   organisation: Organisation | null;
 }
 
-/** Not sure enough to answer: the best guesses as buttons rather than a confident wrong answer. */
-export function buildDidYouMeanCard({ question, suggestions, place, organisation }: DidYouMeanInput): SlackMessage {
-  const list = suggestions.map((s) => `• *${escapeMrkdwn(s.title)}*: ${escapeMrkdwn(s.summary)}`).join('\n');
+/** Not sure enough to answer: the best guess to confirm in one click, the other guesses in a menu. */
+export function buildDidYouMeanCard({ question, suggestions, starters, place, organisation }: DidYouMeanInput): SlackMessage {
+  const [best, ...others] = suggestions;
+  const quoted = quoteUserText(question, 80);
+  if (!best) return enforceLimits({ text: `I'm not sure what “${quoted}” means. Please ask again in other words.`, blocks: [] });
+  const rest = [...others, ...starters].filter((t, i, all) => t.id !== best.id && all.findIndex((o) => o.id === t.id) === i);
+  const options = topicOptions(rest, place).slice(0, LIMITS.selectOptions);
+  const menu: StaticSelect[] = options.length
+    ? [{ type: 'static_select', action_id: ACTIONS.more, placeholder: { type: 'plain_text', text: 'Something else…' }, options }]
+    : [];
+  const yes = button(`Yes: ${best.label}`, `${ACTIONS.topic}${best.id}`, encodeButtonValue({ topic: best.id, region: place.region, country: place.country }), 'primary');
   const blocks: KnownBlock[] = [
-    section(`🤔 I'm not sure which of these you mean by _“${quoteUserText(question)}”_:\n${list}`),
-    ...actions(topicButtons(suggestions, place), 'did-you-mean'),
-    context('Pick one, or ask again in other words. `/linkedin-ai help` shows what I can answer.'),
+    section(`I'm not sure what you mean by _“${quoted}”_. Did you mean *${escapeMrkdwn(best.title)}*?\n> ${markdownToMrkdwn(best.summary)}`),
+    ...actions([yes, ...menu], 'did-you-mean'),
     ...organisationNote(organisation),
+    context('Or ask again in other words.'),
   ];
-  const text = `Did you mean: ${suggestions.map((s) => escapeMrkdwn(s.title)).join(', ')}?`;
-  return enforceLimits({ text, blocks });
+  return enforceLimits({ text: `Not sure what “${quoted}” means: did you mean ${escapeMrkdwn(best.label)}?`, blocks });
 }

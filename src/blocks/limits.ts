@@ -15,6 +15,12 @@ export const LIMITS = {
   actionId: 255,
   blockId: 255,
   buttonValue: 2000,
+  overflowOptions: 5,
+  selectOptions: 100,
+  optionText: 75,
+  optionValue: 150,
+  contextActionsElements: 5,
+  accessibilityLabel: 75,
   buttonUrl: 3000,
   fallbackText: 40_000,
 } as const;
@@ -81,6 +87,9 @@ function limitBlock(block: AnyObject): AnyObject {
         for (const e of block.elements as AnyObject[]) limitElement(e);
       }
       break;
+    case 'context_actions':
+      if (Array.isArray(block.elements)) block.elements = block.elements.slice(0, LIMITS.contextActionsElements);
+      break;
   }
   return block;
 }
@@ -90,6 +99,13 @@ function limitElement(element: AnyObject): void {
   if (typeof element.action_id === 'string') element.action_id = element.action_id.slice(0, LIMITS.actionId);
   if (typeof element.value === 'string') element.value = truncate(element.value, LIMITS.buttonValue);
   if (typeof element.url === 'string' && element.url.length > LIMITS.buttonUrl) delete element.url;
+  if (Array.isArray(element.options)) {
+    element.options = element.options.slice(0, element.type === 'overflow' ? LIMITS.overflowOptions : LIMITS.selectOptions);
+    for (const o of element.options as AnyObject[]) {
+      limitText(o.text, LIMITS.optionText);
+      if (typeof o.value === 'string') o.value = o.value.slice(0, LIMITS.optionValue);
+    }
+  }
 }
 
 function limitText(object: unknown, max: number): void {
@@ -137,6 +153,18 @@ export function limitViolations(message: SlackMessage, surface: Surface = 'messa
       if (elements.length === 0 || elements.length > LIMITS.contextElements) problems.push(`${at}: ${elements.length} context elements`);
       for (const e of elements) if (!text(e)) problems.push(`${at}: empty context text`);
     }
+    if (block.type === 'context_actions') {
+      const elements = (block.elements as AnyObject[]) ?? [];
+      if (elements.length === 0 || elements.length > LIMITS.contextActionsElements) problems.push(`${at}: ${elements.length} context actions`);
+      for (const e of elements) {
+        for (const b of [e.positive_button, e.negative_button] as (AnyObject | undefined)[]) {
+          const label = b && typeof b.text === 'object' ? ((b.text as AnyObject).text as string | undefined) : undefined;
+          if (!label || label.length > LIMITS.buttonText) problems.push(`${at}: feedback button text empty or over ${LIMITS.buttonText}`);
+          if (typeof b?.value !== 'string' || b.value.length > LIMITS.buttonValue) problems.push(`${at}: feedback button value`);
+          if (typeof b?.accessibility_label === 'string' && b.accessibility_label.length > LIMITS.accessibilityLabel) problems.push(`${at}: accessibility label too long`);
+        }
+      }
+    }
     if (block.type === 'actions') {
       const elements = (block.elements as AnyObject[]) ?? [];
       if (elements.length === 0 || elements.length > LIMITS.actionsElements) problems.push(`${at}: ${elements.length} action elements`);
@@ -159,4 +187,13 @@ function elementProblems(e: AnyObject, at: string, problems: string[]): void {
   if (id !== undefined && (id.length === 0 || id.length > LIMITS.actionId)) problems.push(`${at}: action_id length`);
   if (typeof e.value === 'string' && e.value.length > LIMITS.buttonValue) problems.push(`${at}: button value over ${LIMITS.buttonValue}`);
   if (typeof e.url === 'string' && e.url.length > LIMITS.buttonUrl) problems.push(`${at}: button url too long`);
+  if (e.type === 'overflow') {
+    const options = (e.options as AnyObject[] | undefined) ?? [];
+    if (options.length === 0 || options.length > LIMITS.overflowOptions) problems.push(`${at}: ${options.length} overflow options`);
+    for (const o of options) {
+      const label = o.text && typeof o.text === 'object' ? ((o.text as AnyObject).text as string | undefined) : undefined;
+      if (!label || label.length > LIMITS.optionText) problems.push(`${at}: option text empty or over ${LIMITS.optionText}`);
+      if (typeof o.value !== 'string' || o.value.length > LIMITS.optionValue) problems.push(`${at}: option value over ${LIMITS.optionValue}`);
+    }
+  }
 }

@@ -18,14 +18,15 @@ export interface OutOfScopeInput {
 /** A short, polite "not something I answer", with what it can answer instead. */
 export function buildOutOfScopeCard({ question, examples, changeDate, helpChannel }: OutOfScopeInput): SlackMessage {
   const quoted = quoteUserText(question, 120);
+  const elsewhere = helpChannel ? `For anything else, ask in ${channelReference(helpChannel)}.` : 'For anything else, please ask the team that looks after it.';
   const blocks: KnownBlock[] = [
     section(
-      `🙂 Sorry, I can't help with ${quoted ? `_“${quoted}”_` : 'that'}. I only answer questions about *LinkedIn using members' data to train its generative AI* (the change of ${escapeMrkdwn(changeDate)}): whether it applies to you, which data, how to opt out and what opting out does.`,
+      `I only know about *LinkedIn's use of members' data to train its AI* (the change of ${escapeMrkdwn(changeDate)}), so I can't answer ${quoted ? `_“${quoted}”_` : 'that'}. ${elsewhere}`,
     ),
     ...actions(topicButtons(examples, { region: null, country: null }), 'out-of-scope'),
-    context(`For anything else, ${helpChannel ? `ask in ${channelReference(helpChannel)}` : 'ask the right team'}. \`/linkedin-ai help\` lists what I can answer.`),
+    context('`/linkedin-ai help` lists what I can answer.'),
   ];
-  return enforceLimits({ text: "Sorry, I only answer questions about LinkedIn's use of member data for AI training.", blocks });
+  return enforceLimits({ text: "I can't answer that: I only know about LinkedIn's use of members' data to train its AI.", blocks });
 }
 
 /** A channel id becomes a link Slack renders with the channel's name; a "#name" stays text. */

@@ -1,8 +1,8 @@
-import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button, ContextActionsBlock, ContextBlock, KnownBlock, Overflow, PlainTextOption, SectionBlock, StaticSelect } from '@slack/types';
 import { groupBySince, type PlaceContext, type RegionView, type TopicLink } from '../answers/compose.js';
 import type { Organisation } from '../knowledge/load.js';
 import type { Source } from '../knowledge/schema.js';
-import { ACTIONS, type CardRequest, encodeButtonValue, encodeCardRequest } from './actions.js';
+import { ACTIONS, type CardRequest, decodeButtonValue, decodeChoice, encodeButtonValue, encodeCardRequest, encodeChoice } from './actions.js';
 import { enforceLimits, LIMITS, type SlackMessage, truncate } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 import { USER_ID } from './slack-ids.js';
@@ -29,6 +29,10 @@ export function sections(mrkdwn: string): SectionBlock[] {
   return out;
 }
 
+export function divider(): KnownBlock {
+  return { type: 'divider' };
+}
+
 export function section(mrkdwn: string): SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) } };
 }
@@ -47,8 +51,22 @@ export function context(...mrkdwn: string[]): ContextBlock {
   };
 }
 
+/** A source as a link (with its short name if asked); a report without an address as its name. */
+export function sourceLink(s: Source, name = s.title): string {
+  const label = escapeMrkdwn(name).replace(/[|]/g, '/');
+  return s.url ? `<${s.url}|${label}>` : label;
+}
+
+/** The small print under an answer: its key sources, how many more Details has, and when they were checked. */
+export function sourcesLine(key: Source[], total: number, lastChecked: string): ContextBlock {
+  const more = total - key.length;
+  const links = key.map((s) => sourceLink(s, truncate(s.short ?? s.title, 40)));
+  if (more > 0) links.push(`${more} more in Details`);
+  return context(`*Sources:* ${links.join(' · ')} · checked ${escapeMrkdwn(lastChecked)}`);
+}
+
 export function sourcesContext(sources: Source[], lastChecked: string): ContextBlock {
-  const links = sources.map((s) => (s.url ? `<${s.url}|${escapeMrkdwn(s.title).replace(/[|]/g, '/')}>` : escapeMrkdwn(s.title))).join(' · ');
+  const links = sources.map((s) => sourceLink(s)).join(' · ');
   return context(`📚 *Sources:* ${links}`, `🗓️ Last checked against them: ${escapeMrkdwn(lastChecked)}`);
 }
 
@@ -75,18 +93,62 @@ export function settingButton(url: string): Button {
 /** One button per topic; answering it keeps the place the person asked about. */
 export function topicButtons(topics: TopicLink[], place: PlaceContext, prefix = ''): Button[] {
   return topics.map((t) =>
-    button(`${prefix}${t.title}`, `${ACTIONS.topic}${t.id}`, encodeButtonValue({ topic: t.id, region: place.region, country: place.country })),
+    button(`${prefix}${t.label}`, `${ACTIONS.topic}${t.id}`, encodeButtonValue({ topic: t.id, region: place.region, country: place.country })),
   );
 }
 
-export function actions(elements: Button[], blockId?: string): ActionsBlock[] {
+export function actions(elements: (Button | Overflow | StaticSelect)[], blockId?: string): ActionsBlock[] {
   if (elements.length === 0) return [];
   return [{ type: 'actions', ...(blockId ? { block_id: blockId } : {}), elements: elements.slice(0, LIMITS.actionsElements) }];
 }
 
-export function feedbackButtons(topicId: string, place: PlaceContext, after: Button[] = []): ActionsBlock[] {
+/** Slack's compact 👍/👎 for answers; each button stands for feedbackUp or feedbackDown on this topic and place. */
+export function feedbackButtons(topicId: string, place: PlaceContext): ContextActionsBlock {
   const value = encodeButtonValue({ topic: topicId, region: place.region, country: place.country });
-  return actions([button('👍 Helpful', ACTIONS.feedbackUp, value), button('👎 Not helpful', ACTIONS.feedbackDown, value), ...after], `feedback:${topicId}`);
+  return {
+    type: 'context_actions',
+    block_id: `feedback:${topicId}`,
+    elements: [
+      {
+        type: 'feedback_buttons',
+        action_id: ACTIONS.feedback,
+        positive_button: { text: { type: 'plain_text', text: '👍' }, value: encodeChoice(ACTIONS.feedbackUp, value), accessibility_label: 'This answer helped' },
+        negative_button: {
+          text: { type: 'plain_text', text: '👎' },
+          value: encodeChoice(ACTIONS.feedbackDown, value),
+          accessibility_label: "This answer didn't help",
+        },
+      },
+    ],
+  };
+}
+
+/** One option of the "more" menu, standing for a click on `actionId`; null when its value would not fit. */
+export function menuOption(text: string, actionId: string, value = ''): PlainTextOption | null {
+  const choice = encodeChoice(actionId, value);
+  if (choice.length > LIMITS.optionValue) return null;
+  return { text: { type: 'plain_text', text: truncate(text, LIMITS.optionText), emoji: true }, value: choice };
+}
+
+/** Topics as menu options; answering one keeps the place the person asked about. */
+export function topicOptions(topics: TopicLink[], place: PlaceContext, prefix = ''): PlainTextOption[] {
+  return topics.flatMap(
+    (t) => menuOption(truncate(`${prefix}${t.label}`, MAX_MENU_LABEL), `${ACTIONS.topic}${t.id}`, encodeButtonValue({ topic: t.id, region: place.region, country: place.country })) ?? [],
+  );
+}
+
+/** A label a phone shows whole (built-in labels are at most 24 characters, plus "Also: "). */
+const MAX_MENU_LABEL = 30;
+
+/** "Report a problem" asks what was wrong, for this topic and place. */
+export function reportOption(topicId: string, place: PlaceContext): PlainTextOption | null {
+  return menuOption('Report a problem', ACTIONS.report, encodeButtonValue({ topic: topicId, region: place.region, country: place.country }));
+}
+
+/** The one menu for what matters less than the buttons beside it: related topics, share, report a problem. */
+export function moreMenu(options: PlainTextOption[]): Overflow[] {
+  const kept = options.slice(0, LIMITS.overflowOptions);
+  return kept.length ? [{ type: 'overflow', action_id: ACTIONS.more, options: kept }] : [];
 }
 
 /** Opens the full answer (every note, what is unconfirmed, every source) in a modal. */
@@ -95,31 +157,53 @@ export function detailsButton(request: CardRequest): Button {
 }
 
 export function confirmOptOutButton(): Button {
-  return button("✅ I've opted out", ACTIONS.confirmOptOut, 'confirm');
+  return button("I've opted out", ACTIONS.confirmOptOut, 'confirm');
 }
 
-/** An ephemeral card plus the button that posts it for everyone. */
+/**
+ * An ephemeral card plus a way to post it for everyone: an option in its "more" menu when it has one
+ * (before "Report a problem", in place of the last topic if the menu is full), else a button.
+ */
 export function withShareButton(message: SlackMessage, request: CardRequest): SlackMessage {
   const value = encodeCardRequest(request);
   // Answer cards come from the answer cache, so the same card is often made shareable again: do it once.
   const known = shareable.get(message);
   if (known?.value === value) return known.shared;
-  const shared = enforceLimits({
-    text: message.text,
-    blocks: [...message.blocks.slice(0, LIMITS.blocksPerMessage - 1), ...actions([button('📣 Share in channel', ACTIONS.share, value)], 'share')],
-  });
+  const shared = enforceLimits({ text: message.text, blocks: withShareOption(message.blocks, request) ?? withShareRow(message.blocks, value) });
   shareable.set(message, { value, shared });
   return shared;
 }
 
 const shareable = new WeakMap<SlackMessage, { value: string; shared: SlackMessage }>();
 
+function withShareRow(blocks: KnownBlock[], value: string): KnownBlock[] {
+  return [...blocks.slice(0, LIMITS.blocksPerMessage - 1), ...actions([button('Share in channel', ACTIONS.share, value)], 'share')];
+}
+
+function withShareOption(blocks: KnownBlock[], request: CardRequest): KnownBlock[] | null {
+  const at = blocks.findIndex((b) => b.type === 'actions' && b.elements.some((e) => e.type === 'overflow' && e.action_id === ACTIONS.more));
+  const block = blocks[at] as ActionsBlock | undefined;
+  const menu = block?.elements.find((e): e is Overflow => e.type === 'overflow' && e.action_id === ACTIONS.more);
+  if (!block || !menu) return null;
+  const report = menu.options.find((o) => decodeChoice(o.value)?.actionId === ACTIONS.report);
+  // A long question does not fit an option's 150 characters: share the topic for the place instead.
+  const topic = decodeButtonValue(decodeChoice(report?.value)?.value);
+  const option =
+    menuOption('Share in channel', ACTIONS.share, encodeCardRequest(request)) ??
+    (topic ? menuOption('Share in channel', ACTIONS.share, encodeCardRequest({ kind: 'topic', ...topic })) : null);
+  if (!option) return null;
+  const others = menu.options.filter((o) => o !== report);
+  const options = [...others.slice(0, LIMITS.overflowOptions - (report ? 2 : 1)), option, ...(report ? [report] : [])];
+  const elements = block.elements.map((e) => (e === menu ? { ...menu, options } : e));
+  return blocks.map((b, i) => (i === at ? { ...block, elements } : b));
+}
+
 /** The same card, posted for everyone, saying who shared it. `userId` comes from Slack, never from text. */
 export function sharedBy(message: SlackMessage, userId: string): SlackMessage {
   const who = USER_ID.test(userId) ? `<@${userId}>` : 'someone';
   return enforceLimits({
     text: message.text,
-    blocks: [context(`📣 Shared by ${who}`), ...message.blocks].slice(0, LIMITS.blocksPerMessage),
+    blocks: [context(`Shared by ${who}`), ...message.blocks].slice(0, LIMITS.blocksPerMessage),
   });
 }
 

@@ -17,6 +17,8 @@ export const REGION_IDS = regionId.options;
 
 export const sourceSchema = z.strictObject({
   title: z.string().min(3),
+  /** A name that fits a line of small print ("LinkedIn Help: the update"); the title is used when absent. */
+  short: z.string().min(2).max(40).optional(),
   /** Left out only for reports the sources name without an address ("Irish DPC, as reported by irishlegal.com"). */
   url: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).optional(),
   /** The regions whose part of the answer this source backs; a card for a place elsewhere leaves it out. */
@@ -37,7 +39,9 @@ const keywordsSchema = z.strictObject({
 export const topicSchema = z.strictObject({
   id: topicId,
   title: z.string().min(3).max(80),
-  /** One line shown on buttons and in suggestions. */
+  /** A button's label, short enough not to clip on a phone ("Key dates"); the title is used when absent. */
+  label: z.string().min(2).max(24).optional(),
+  /** The short answer: one or two sentences that lead the answer card (the full answer is in Details). */
   summary: z.string().min(10).max(200),
   /** Markdown. `{{date:YYYY-MM-DD}}` becomes the date plus how long ago or ahead it is. */
   answer: z.string().min(20),
@@ -145,5 +149,7 @@ export const surfacesFileSchema = z.strictObject({
   roles: z.strictObject({ overview: topicId, applicability: topicId, optOut: topicId, optOutLimits: topicId }),
   menus: z.strictObject({ starter: topicList, home: topicList, afterRegion: topicList }),
   shortcuts: z.record(z.string().regex(/^[a-z-]+$/, 'must be a lower-case word'), topicId),
+  /** The questions people ask most, as the help card's clickable examples (short: they are button labels). */
+  examples: z.array(z.string().min(3).max(60)).min(1).max(5),
 });
 export type Surfaces = z.infer<typeof surfacesFileSchema>;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { changeDate, composeAnswer, composeFromResult, composeRegion, type PlaceContext, topicLink } from '../answers/compose.js';
+import { changeDate, composeAnswer, composeFromResult, type PlaceContext, topicLink } from '../answers/compose.js';
 import type { CardRequest } from '../blocks/actions.js';
 import { buildAnswerCard } from '../blocks/answer-card.js';
 import { buildDetailsModal, type DetailsModal } from '../blocks/details-modal.js';
@@ -8,12 +8,10 @@ import { buildHelpCard } from '../blocks/help-card.js';
 import type { SlackMessage } from '../blocks/limits.js';
 import { withoutSlackMarkup } from '../blocks/mrkdwn.js';
 import { buildOutOfScopeCard } from '../blocks/out-of-scope-card.js';
-import { buildOverviewCard } from '../blocks/overview-card.js';
-import { buildRegionCard } from '../blocks/region-card.js';
 import { answerQuestion, type EngineResult } from '../engine/engine.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { dateLabel } from '../format/relative-time.js';
-import { REGION_IDS, type RegionId } from '../knowledge/schema.js';
+import type { RegionId } from '../knowledge/schema.js';
 
 
 export interface Reply {
@@ -60,11 +58,11 @@ export function cardFor(kb: KnowledgeBase, result: EngineResult, now: DateTime):
       return buildDidYouMeanCard({
         question: result.question,
         suggestions: result.suggestions.map((id) => topicLink(kb, id)),
+        starters: starterTopics(kb),
         place: { region: result.region, country: result.country },
         organisation: kb.organisation,
       });
     case 'answer': {
-      if (result.topic === kb.surfaces.roles.overview && !result.region) return overviewCard(kb, now);
       const answer = composeFromResult(kb, result, now);
       return answer ? buildAnswerCard(answer) : helpCard(kb);
     }
@@ -74,20 +72,18 @@ export function cardFor(kb: KnowledgeBase, result: EngineResult, now: DateTime):
 /** The card for a topic picked from a button, keeping the place the person asked about. */
 export function topicCard(kb: KnowledgeBase, topicId: string, place: PlaceContext, now: DateTime): SlackMessage {
   if (!kb.topics.has(topicId)) return helpCard(kb);
-  if (topicId === kb.surfaces.roles.overview && !place.region) return overviewCard(kb, now);
   return buildAnswerCard(composeAnswer(kb, topicId, '', place, now));
 }
 
+/** What the change is about: an empty `/linkedin-ai`. */
 export function overviewCard(kb: KnowledgeBase, now: DateTime): SlackMessage {
-  return buildOverviewCard({
-    overview: composeAnswer(kb, kb.surfaces.roles.overview, '', { region: null, country: null }, now),
-    regions: REGION_IDS.filter((id) => kb.regions.has(id)).map((id) => composeRegion(kb, id, now)),
-    topics: starterTopics(kb),
-  });
+  return topicCard(kb, kb.surfaces.roles.overview, { region: null, country: null }, now);
 }
 
 export function helpCard(kb: KnowledgeBase): SlackMessage {
-  return buildHelpCard({ topics: [...kb.topics.keys()].map((id) => topicLink(kb, id)), organisation: kb.organisation });
+  const first = kb.menu('starter');
+  const ids = [...first, ...[...kb.topics.keys()].filter((id) => !first.includes(id))];
+  return buildHelpCard({ examples: kb.surfaces.examples, topics: ids.map((id) => topicLink(kb, id)), organisation: kb.organisation });
 }
 
 /** The region card for a place ("Zürich", "Canada", "EU"), or null when no place is recognised. */
@@ -104,13 +100,7 @@ export function regionCard(
   place: string | null = null,
   country: string | null = null,
 ): SlackMessage {
-  return buildRegionCard({
-    region: composeRegion(kb, region, now, place, country),
-    organisation: kb.organisation,
-    next: kb.menu('afterRegion').map((id) => topicLink(kb, id)),
-    feedbackTopic: kb.surfaces.roles.applicability,
-    settingUrl: kb.surfaces.settingUrl,
-  });
+  return buildAnswerCard(composeAnswer(kb, kb.surfaces.roles.applicability, '', { region, country, place }, now));
 }
 
 function starterTopics(kb: KnowledgeBase) {

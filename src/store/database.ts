@@ -15,6 +15,8 @@ export interface Tables {
     topic: string;
     region: string | null;
     vote: 'up' | 'down';
+    /** Why an answer did not help (a FeedbackReason), when the person said. */
+    reason: string | null;
     created_at: string;
   };
   opt_out_confirmations: { team_id: string; user_id: string; confirmed_at: string };

@@ -100,6 +100,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '005_feedback_reason': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('feedback').addColumn('reason', 'varchar(16)').execute();
+      },
+    },
   };
 }
 

@@ -11,6 +11,8 @@ export interface TopicFeedback {
   topic: string;
   up: number;
   down: number;
+  /** How often each reason was given for 👎 ("wrong", "out-of-date"…). */
+  reasons: Record<string, number>;
 }
 
 export interface UnansweredQuestion {
@@ -57,21 +59,49 @@ export class Store {
   ): Promise<void> {
     await this.db
       .insertInto('feedback')
-      .values({ team_id: f.teamId, user_id: f.userId, topic: f.topic, region: f.region, vote: f.vote, created_at: iso(now) })
+      .values({ team_id: f.teamId, user_id: f.userId, topic: f.topic, region: f.region, vote: f.vote, reason: null, created_at: iso(now) })
+      .execute();
+  }
+
+  /**
+   * Why an answer did not help: added to the person's latest 👎 on that topic that has no reason yet
+   * (the menu follows the 👎), or recorded as a 👎 of its own ("Report a problem" comes without one).
+   */
+  async recordFeedbackReason(
+    f: { teamId: string; userId: string; topic: string; region: string | null; reason: string },
+    now: DateTime = DateTime.utc(),
+  ): Promise<void> {
+    const latest = this.db
+      .selectFrom('feedback')
+      .select('id')
+      .where('team_id', '=', f.teamId)
+      .where('user_id', '=', f.userId)
+      .where('topic', '=', f.topic)
+      .where('vote', '=', 'down')
+      .where('reason', 'is', null)
+      .where('created_at', '>=', iso(now.minus({ hours: 1 })))
+      .orderBy('id', 'desc')
+      .limit(1);
+    const updated = await this.db.updateTable('feedback').set({ reason: f.reason }).where('id', '=', latest).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) > 0) return;
+    await this.db
+      .insertInto('feedback')
+      .values({ team_id: f.teamId, user_id: f.userId, topic: f.topic, region: f.region, vote: 'down', reason: f.reason, created_at: iso(now) })
       .execute();
   }
 
   async feedbackByTopic(teamId: string): Promise<TopicFeedback[]> {
     const rows = await this.db
       .selectFrom('feedback')
-      .select(['topic', 'vote', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .select(['topic', 'vote', 'reason', (eb) => eb.fn.countAll<string | number>().as('n')])
       .where('team_id', '=', teamId)
-      .groupBy(['topic', 'vote'])
+      .groupBy(['topic', 'vote', 'reason'])
       .execute();
     const byTopic = new Map<string, TopicFeedback>();
     for (const row of rows) {
-      const entry = byTopic.get(row.topic) ?? { topic: row.topic, up: 0, down: 0 };
+      const entry = byTopic.get(row.topic) ?? { topic: row.topic, up: 0, down: 0, reasons: {} };
       entry[row.vote] += Number(row.n);
+      if (row.reason) entry.reasons[row.reason] = (entry.reasons[row.reason] ?? 0) + Number(row.n);
       byTopic.set(row.topic, entry);
     }
     return [...byTopic.values()].sort((a, b) => b.up + b.down - (a.up + a.down) || a.topic.localeCompare(b.topic));

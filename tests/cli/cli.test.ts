@@ -60,8 +60,9 @@ describe('npm run ask', () => {
   });
 
   it('says how long ago the change was, relative to --now', async () => {
-    const later = JSON.stringify(JSON.parse((await runInProcess(ask, ['--json', '--now', '2026-11-29', 'When did it start?'])).stdout).blocks);
-    const before = JSON.stringify(JSON.parse((await runInProcess(ask, ['--json', '--now', '2025-10-01', 'When did it start?'])).stdout).blocks);
+    // The relative dates are in the full answer (Details).
+    const later = JSON.stringify(JSON.parse((await runInProcess(ask, ['--json', '--now', '2026-11-29', 'When did it start?'])).stdout).details);
+    const before = JSON.stringify(JSON.parse((await runInProcess(ask, ['--json', '--now', '2025-10-01', 'When did it start?'])).stdout).details);
     expect(later).toContain('3 November 2025 (about a year ago)');
     expect(before).toContain('3 November 2025 (in 5 weeks)');
   });

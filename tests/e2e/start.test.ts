@@ -81,7 +81,7 @@ describe('npm start (HTTP mode)', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(SECRET, body) },
     });
     expect(res.status).toBe(200);
-    expect(JSON.stringify(await res.json())).toContain('How to opt out');
+    expect(JSON.stringify(await res.json())).toContain('"block_id":"next:opt-out-how"');
 
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);

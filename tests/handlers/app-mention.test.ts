@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/blocks/limits.js';
-import { appMention, asMessage, headerOf, mockSlackApi, NOW, TEAM_ID, USER_ID, useHarness, visibleText } from '../support/slack-in-process.js';
+import { appMention, asMessage, mockSlackApi, NOW, TEAM_ID, topicOf, USER_ID, useHarness, visibleText } from '../support/slack-in-process.js';
 
 // A fresh app and database for every test; any Web API request without a mock fails the test.
 const h = useHarness();
@@ -16,8 +16,8 @@ describe('app_mention', () => {
     expect(post.calls).toHaveLength(1);
     const call = post.calls[0];
     expect(call).toMatchObject({ channel: 'C1', thread_ts: '1700000000.000100' });
-    expect(headerOf(call)).toBe(h.kb.topic('regions').title);
-    expect(visibleText(call)).toContain('Toronto → Canada');
+    expect(topicOf(call)).toBe('regions');
+    expect(visibleText(call)).toContain('Yes, it applies in Toronto (Canada).');
     expect(visibleText(call)).toContain('Canada');
     expect(limitViolations(asMessage(call))).toEqual([]);
   });
@@ -58,7 +58,7 @@ describe('app_mention', () => {
     const post = mockSlackApi('chat.postMessage', { ok: true, ts: '1700000000.000200' });
     await h.deliver(appMention('<@UBOT> what is a good pizza recipe?'));
     expect(post.calls).toHaveLength(1);
-    expect(String(post.calls[0]?.text)).toMatch(/only answer questions about LinkedIn/);
+    expect(String(post.calls[0]?.text)).toMatch(/I only know about LinkedIn's use of members' data/);
     const rows = await h.store.recentUnanswered(TEAM_ID, 10, NOW);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ question: 'what is a good pizza recipe?', kind: 'out-of-scope', userId: USER_ID });

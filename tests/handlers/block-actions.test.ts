@@ -12,6 +12,7 @@ import {
   mockResponseUrl,
   mockSlackApi,
   TEAM_ID,
+  topicOf,
   USER_ID,
   useHarness,
   visibleText,
@@ -31,9 +32,8 @@ describe('topic buttons (topic:<id>)', () => {
     expect(reply.posts).toHaveLength(1);
     const post = reply.posts[0] as Json;
     expect(post.replace_original).toBe(true);
-    expect(headerOf(post)).toBe(h.kb.topic('opt-out-how').title);
-    const eea = h.kb.region('eea').name;
-    expect(visibleText(post)).toContain(`📍 *Germany → ${eea}*`);
+    expect(topicOf(post)).toBe('opt-out-how');
+    expect(visibleText(post)).toContain("In Germany, LinkedIn has used members' data to train its AI since 3 November 2025.");
     expect(limitViolations(asMessage(post))).toEqual([]);
     // A DM has nobody to share with.
     expect(buttonsOf(post).some((b) => b.action_id === ACTIONS.share)).toBe(false);
@@ -45,18 +45,18 @@ describe('topic buttons (topic:<id>)', () => {
     expect(reply.posts).toHaveLength(1);
     const post = reply.posts[0] as Json;
     expect(post).toMatchObject({ response_type: 'ephemeral', replace_original: false });
-    expect(headerOf(post)).toBe(h.kb.topic('opt-out-how').title);
+    expect(topicOf(post)).toBe('opt-out-how');
     expect(buttonsOf(post).filter((b) => b.action_id === ACTIONS.share)).toHaveLength(1);
     expect(limitViolations(asMessage(post))).toEqual([]);
   });
 
-  it('keeps the "Share in channel" button when the card is ephemeral', async () => {
+  it('offers "Share in channel" in the card\'s menu when the card is ephemeral', async () => {
     const reply = mockResponseUrl();
     await h.deliver(buttonClick(`${ACTIONS.topic}opt-out-how`, { value: EEA_OPT_OUT, ephemeral: true }));
     expect(reply.posts).toHaveLength(1);
     const post = reply.posts[0] as Json;
     expect(post.replace_original).toBe(true);
-    expect(headerOf(post)).toBe(h.kb.topic('opt-out-how').title);
+    expect(topicOf(post)).toBe('opt-out-how');
     const share = buttonsOf(post).filter((b) => b.action_id === ACTIONS.share);
     expect(share).toHaveLength(1);
     expect(decodeCardRequest(share[0]?.value as string)).toEqual({ kind: 'topic', topic: 'opt-out-how', region: 'eea', country: 'DE' });
@@ -88,27 +88,51 @@ describe('topic buttons (topic:<id>)', () => {
     await h.deliver(buttonClick(`${ACTIONS.topic}data-used`, { value: encodeButtonValue({ topic: 'data-used', region: null, country: null }), container: 'view' }));
     expect(post.calls).toHaveLength(1);
     expect(post.calls[0]?.channel).toBe(USER_ID);
-    expect(headerOf(post.calls[0])).toBe(h.kb.topic('data-used').title);
+    expect(topicOf(post.calls[0])).toBe('data-used');
   });
 });
 
 describe('feedback buttons', () => {
   it('👍 is counted for the topic and thanked ephemerally', async () => {
     const reply = mockResponseUrl();
-    const { acks } = await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ topic: 'regions', region: 'ca', country: 'CA' }) }));
+    const value = encodeButtonValue({ topic: 'regions', region: 'ca', country: 'CA' });
+    const { acks } = await h.deliver(buttonClick(ACTIONS.feedbackUp, { value, element: 'feedback_buttons' }));
     expect(acks).toHaveLength(1);
-    expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([{ topic: 'regions', up: 1, down: 0 }]);
+    expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([{ topic: 'regions', up: 1, down: 0, reasons: {} }]);
     expect(reply.posts).toHaveLength(1);
     expect(reply.posts[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(reply.posts[0]?.text)).toMatch(/Thanks/);
   });
 
-  it('👎 is counted as a down vote', async () => {
+  it('👎 is counted as a down vote and asks what was wrong; the reason picked is kept with it', async () => {
     const reply = mockResponseUrl();
-    await h.deliver(buttonClick(ACTIONS.feedbackDown, { value: encodeButtonValue({ topic: 'opt-out-how' }) }));
-    await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ topic: 'opt-out-how' }) }));
-    expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([{ topic: 'opt-out-how', up: 1, down: 1 }]);
+    const value = encodeButtonValue({ topic: 'opt-out-how' });
+    await h.deliver(buttonClick(ACTIONS.feedbackDown, { value, element: 'feedback_buttons' }));
+    await h.deliver(buttonClick(ACTIONS.feedbackUp, { value, element: 'feedback_buttons' }));
+    expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([{ topic: 'opt-out-how', up: 1, down: 1, reasons: {} }]);
     expect(reply.posts).toHaveLength(2);
+    const menu = blocksOf(reply.posts[0]).find((b) => (b.accessory as Json | undefined)?.action_id === ACTIONS.feedbackReason)?.accessory as Json;
+    const options = menu.options as Json[];
+    expect(options.map((o) => (o.text as Json).text)).toEqual(['It is wrong', 'It is out of date', 'It is unclear', "It isn't what I asked"]);
+    await h.deliver(buttonClick(ACTIONS.feedbackReason, { value: options[1]?.value as string, element: 'static_select' }));
+    // The reason joins the 👎 it follows: still one down vote.
+    expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([{ topic: 'opt-out-how', up: 1, down: 1, reasons: { 'out-of-date': 1 } }]);
+    expect(reply.posts[2]).toMatchObject({ replace_original: true });
+  });
+
+  it('"Report a problem" in the menu asks what was wrong, and the pick counts as a 👎 with its reason', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.report, { value: encodeButtonValue({ topic: 'minors', region: 'uk' }), element: 'overflow' }));
+    const menu = blocksOf(reply.posts[0]).find((b) => b.accessory)?.accessory as Json;
+    await h.deliver(buttonClick(ACTIONS.feedbackReason, { value: (menu.options as Json[])[0]?.value as string, element: 'static_select' }));
+    expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([{ topic: 'minors', up: 0, down: 1, reasons: { wrong: 1 } }]);
+  });
+
+  it('a forged reason records nothing', async () => {
+    mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.feedbackReason, { value: 'lies {"t":"minors"}', element: 'static_select' }));
+    await h.deliver(buttonClick(ACTIONS.feedbackReason, { value: 'wrong {"t":"no-such-topic"}', element: 'static_select' }));
+    expect(await h.store.feedbackByTopic(TEAM_ID)).toEqual([]);
   });
 
   it('a forged value records nothing and posts nothing', async () => {
@@ -164,7 +188,7 @@ describe('"Share in channel"', () => {
     const first = blocksOf(shared)[0];
     expect(first?.type).toBe('context');
     expect(visibleText({ blocks: [first] })).toContain(`Shared by <@${USER_ID}>`);
-    expect(headerOf(shared)).toBe(h.kb.topic('minors').title);
+    expect(topicOf(shared)).toBe('minors');
     expect(buttonsOf(shared).some((b) => b.action_id === ACTIONS.share)).toBe(false);
     expect(limitViolations(asMessage(shared))).toEqual([]);
     expect(deletion).toEqual({ delete_original: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/blocks/limits.js';
 import { MENTION_SEQUENCES, NASTY_STRINGS } from '../properties/nasty.js';
-import { appMention, asMessage, BOT_USER_ID, directMessage, headerOf, type Json, mockSlackApi, useHarness } from '../support/slack-in-process.js';
+import { appMention, asMessage, BOT_USER_ID, directMessage, type Json, mockSlackApi, topicOf, useHarness } from '../support/slack-in-process.js';
 
 // A fresh app and database for every test; any Web API request without a mock fails the test.
 const h = useHarness();
@@ -15,7 +15,7 @@ describe('message.im', () => {
     const call = post.calls[0];
     expect(call?.channel).toBe('D1');
     expect(call).not.toHaveProperty('thread_ts');
-    expect(headerOf(call)).toBe(h.kb.topic('opt-out-how').title);
+    expect(topicOf(call)).toBe('opt-out-how');
     expect(limitViolations(asMessage(call))).toEqual([]);
   });
 

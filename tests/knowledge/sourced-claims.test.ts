@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
-import { replyTo } from '../../src/replies/reply.js';
+import { detailsFor, replyTo } from '../../src/replies/reply.js';
 
 // Each row asks a question as an employee would and checks what the answer says, so a sourced
 // claim (or a correction from the December 2026 review) cannot silently drift. `from` names the source.
@@ -78,8 +78,8 @@ const claims: Claim[] = [
   { q: 'Does it apply in New York?', topic: 'regions', from: 'review #30', notCites: ['ico.org.uk', 'legal/privacy/eu'] },
 ];
 
-/** Every text on the card, links kept as `<url|title>`, so a claim or a citation can be found in it. */
-function cardText(message: { text: string; blocks: unknown[] }): { text: string; sources: string } {
+/** Every text of the answer (the card and its Details), links kept as `<url|title>`, so a claim or a citation can be found in it. */
+function answerText(message: { text: string; blocks: unknown[] }): { text: string; sources: string } {
   const texts: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
@@ -92,14 +92,15 @@ function cardText(message: { text: string; blocks: unknown[] }): { text: string;
   };
   walk(message.blocks);
   const all = texts.join('\n').replace(/&amp;/g, '&');
-  return { text: all, sources: texts.filter((t) => t.startsWith('📚')).join('\n') };
+  return { text: all, sources: texts.filter((t) => t.startsWith('*Sources')).join('\n') };
 }
 
 describe('sourced claims, asked as questions', () => {
   it.each(claims.map((c) => [c.q, c] as const))('%s', (_q, claim) => {
     const { result, message } = replyTo(kb, claim.q, now);
     expect(result.topic, `topic for "${claim.q}"`).toBe(claim.topic);
-    const { text, sources } = cardText(message);
+    const details = detailsFor(kb, { kind: 'question', question: claim.q }, now);
+    const { text, sources } = answerText({ text: message.text, blocks: [...message.blocks, ...(details?.blocks ?? [])] });
     for (const s of claim.says ?? []) expect(text, `answer should say "${s}" (${claim.from})`).toContain(s);
     for (const s of claim.notSays ?? []) expect(text, `answer should not say "${s}"`).not.toContain(s);
     for (const s of claim.cites ?? []) expect(sources, `sources should include ${s}`).toContain(s);

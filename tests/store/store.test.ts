@@ -58,9 +58,18 @@ describe.each(DATABASES)('the store on %s', (_, create) => {
     await store.recordFeedback({ teamId: 'T1', userId: 'U2', topic: 'minors', region: null, vote: 'up' }, now);
     await store.recordFeedback({ teamId: 'T2', userId: 'U9', topic: 'minors', region: null, vote: 'down' }, now);
     expect(await store.feedbackByTopic('T1')).toEqual([
-      { topic: 'opt-out-how', up: 1, down: 1 },
-      { topic: 'minors', up: 1, down: 0 },
+      { topic: 'opt-out-how', up: 1, down: 1, reasons: {} },
+      { topic: 'minors', up: 1, down: 0, reasons: {} },
     ]);
+  });
+
+  it('keeps the reason for a 👎 with it, or as a 👎 of its own when none came first', async () => {
+    await store.recordFeedback({ teamId: 'T7', userId: 'U1', topic: 'minors', region: null, vote: 'down' }, now);
+    await store.recordFeedbackReason({ teamId: 'T7', userId: 'U1', topic: 'minors', region: null, reason: 'wrong' }, now);
+    await store.recordFeedbackReason({ teamId: 'T7', userId: 'U2', topic: 'minors', region: 'uk', reason: 'unclear' }, now);
+    // Another workspace's reason is not counted here.
+    await store.recordFeedbackReason({ teamId: 'T8', userId: 'U1', topic: 'minors', region: null, reason: 'wrong' }, now);
+    expect(await store.feedbackByTopic('T7')).toEqual([{ topic: 'minors', up: 0, down: 2, reasons: { wrong: 1, unclear: 1 } }]);
   });
 
   it('records each person’s opt-out once', async () => {

@@ -227,6 +227,12 @@ export interface ClickOptions {
   ephemeral?: boolean;
   /** The conversation the message is in (default C1, a channel; D… is a DM). */
   channel?: string;
+  /**
+   * The element clicked: a button (default); an option of the "more" overflow menu or a 👍/👎 of a
+   * feedback_buttons element, whose value then stands for `actionId` (as `encodeChoice` writes it);
+   * or a static select, whose chosen option carries `value`.
+   */
+  element?: 'button' | 'overflow' | 'feedback_buttons' | 'static_select';
 }
 
 /** A block_actions payload (already parsed from `payload=`) for one button click. */
@@ -249,17 +255,29 @@ export function buttonClick(actionId: string, options: ClickOptions = {}): Json 
     ...(options.container === 'view'
       ? { view: { id: 'V1', type: 'home', team_id: TEAM_ID, blocks: [] } }
       : { channel: { id: options.channel ?? 'C1', name: 'general' }, response_url: RESPONSE_URL }),
-    actions: [
-      {
+    actions: [clickedElement(actionId, options)],
+  };
+}
+
+function clickedElement(actionId: string, options: ClickOptions): Json {
+  const base = { block_id: 'b1', action_ts: '1700000004.000500' };
+  const choice = `${actionId} ${options.value ?? ''}`;
+  switch (options.element ?? 'button') {
+    case 'overflow':
+      return { ...base, type: 'overflow', action_id: 'more', selected_option: { text: { type: 'plain_text', text: 'Option' }, value: choice } };
+    case 'feedback_buttons':
+      return { ...base, type: 'feedback_buttons', action_id: 'feedback', text: { type: 'plain_text', text: '👍' }, value: choice };
+    case 'static_select':
+      return { ...base, type: 'static_select', action_id: actionId, selected_option: { text: { type: 'plain_text', text: 'Option' }, value: options.value ?? '' } };
+    default:
+      return {
+        ...base,
+        type: 'button',
         action_id: actionId,
-        block_id: 'b1',
         text: { type: 'plain_text', text: 'Button', emoji: true },
         ...(options.value !== undefined ? { value: options.value } : {}),
-        type: 'button',
-        action_ts: '1700000004.000500',
-      },
-    ],
-  };
+      };
+  }
 }
 
 // ---------- reading messages ----------
@@ -280,11 +298,26 @@ export function headerOf(payload: unknown): string | undefined {
   return ((header?.text as Json | undefined)?.text as string | undefined) ?? undefined;
 }
 
-/** Every button in the message's actions blocks. */
+/**
+ * Every button in the message's actions blocks, and every option of its menus as the button it stands
+ * for (`{ action_id, value, text }`, decoded from "<action id> <value>").
+ */
 export function buttonsOf(payload: unknown): Json[] {
   return blocksOf(payload)
     .filter((b) => b.type === 'actions')
-    .flatMap((b) => (b.elements as Json[] | undefined) ?? []);
+    .flatMap((b) => (b.elements as Json[] | undefined) ?? [])
+    .flatMap((e) => (e.action_id === 'more' && Array.isArray(e.options) ? (e.options as Json[]).map(asButton) : [e]));
+}
+
+function asButton(option: Json): Json {
+  const [, actionId, value] = String(option.value).match(/^(\S+) ([\s\S]*)$/) ?? [];
+  return { type: 'button', action_id: actionId, value, text: option.text };
+}
+
+/** The topic an answer card answers (its actions are tagged "next:<topic>"). */
+export function topicOf(payload: unknown): string | undefined {
+  const tagged = blocksOf(payload).find((b) => typeof b.block_id === 'string' && b.block_id.startsWith('next:'));
+  return (tagged?.block_id as string | undefined)?.slice('next:'.length);
 }
 
 /** Every mrkdwn/plain text in the message's sections and contexts, joined by newlines. */

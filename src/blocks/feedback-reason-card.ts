@@ -1,0 +1,34 @@
+import type { KnownBlock } from '@slack/types';
+import type { PlaceContext, TopicLink } from '../answers/compose.js';
+import { ACTIONS, encodeButtonValue, FEEDBACK_REASONS, type FeedbackReason } from './actions.js';
+import { enforceLimits, type SlackMessage } from './limits.js';
+import { escapeMrkdwn } from './mrkdwn.js';
+
+/** After 👎 or "Report a problem": what was wrong, in one pick, so the editors know what to fix. */
+export function buildFeedbackReasonCard(topic: TopicLink, place: PlaceContext): SlackMessage {
+  const value = encodeButtonValue({ topic: topic.id, region: place.region, country: place.country });
+  const blocks: KnownBlock[] = [
+    {
+      type: 'section',
+      block_id: `feedback-reason:${topic.id}`,
+      text: { type: 'mrkdwn', text: `Thanks for telling me. What was wrong with the answer on *${escapeMrkdwn(topic.label)}*?` },
+      accessory: {
+        type: 'static_select',
+        action_id: ACTIONS.feedbackReason,
+        placeholder: { type: 'plain_text', text: 'Pick a reason' },
+        options: (Object.keys(FEEDBACK_REASONS) as FeedbackReason[]).map((reason) => ({
+          text: { type: 'plain_text', text: FEEDBACK_REASONS[reason] },
+          value: `${reason} ${value}`,
+        })),
+      },
+    },
+  ];
+  return enforceLimits({ text: `What was wrong with the answer on ${escapeMrkdwn(topic.label)}?`, blocks });
+}
+
+/** The reason and the topic a reason pick carried, or null for anything that is not ours. */
+export function decodeReasonChoice(raw: string | undefined): { reason: FeedbackReason; value: string } | null {
+  const match = raw?.match(/^([a-z-]+) (\{.*\})$/s);
+  if (!match || !Object.hasOwn(FEEDBACK_REASONS, match[1] as string)) return null;
+  return { reason: match[1] as FeedbackReason, value: match[2] as string };
+}

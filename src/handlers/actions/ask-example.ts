@@ -1,0 +1,16 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { ACTIONS, decodeCardRequest } from '../../blocks/actions.js';
+import { cardForRequest, helpCard } from '../../replies/reply.js';
+import type { Deps } from '../deps.js';
+import { clicked } from './payload.js';
+import { showCard } from './show-card.js';
+
+export const actionId = new RegExp(`^${ACTIONS.ask}(:\\d+)?$`);
+
+/** An example question on the help card, clicked: answered as if it had been asked. */
+export async function handle(args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps: Deps): Promise<void> {
+  await args.ack();
+  const request = decodeCardRequest(clicked(args.body).action?.value);
+  if (request?.kind !== 'question') return showCard(args, deps, helpCard(deps.kb), null);
+  await showCard(args, deps, cardForRequest(deps.kb, request, deps.now()), request);
+}

@@ -1,0 +1,18 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { topicLink } from '../../answers/compose.js';
+import { ACTIONS, decodeButtonValue } from '../../blocks/actions.js';
+import { buildFeedbackReasonCard } from '../../blocks/feedback-reason-card.js';
+import type { Deps } from '../deps.js';
+import { replySafely } from '../reply-safely.js';
+import { clicked } from './payload.js';
+
+export const actionId = ACTIONS.report;
+
+/** "Report a problem" in an answer's menu: asks what was wrong; the pick is recorded like a 👎 with its reason. */
+export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps: Deps): Promise<void> {
+  await ack();
+  const value = decodeButtonValue(clicked(body).action?.value);
+  if (!value || !deps.kb.topics.has(value.topic)) return;
+  const card = buildFeedbackReasonCard(topicLink(deps.kb, value.topic), { region: value.region ?? null, country: value.country ?? null });
+  await replySafely(deps.logger, 'the question what was wrong', () => respond({ response_type: 'ephemeral', replace_original: false, ...card }));
+}
