@@ -16,6 +16,9 @@ export const LIMITS = {
   blockId: 255,
   buttonValue: 2000,
   buttonUrl: 3000,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
   fallbackText: 40_000,
 } as const;
 
@@ -90,6 +93,13 @@ function limitElement(element: AnyObject): void {
   if (typeof element.action_id === 'string') element.action_id = element.action_id.slice(0, LIMITS.actionId);
   if (typeof element.value === 'string') element.value = truncate(element.value, LIMITS.buttonValue);
   if (typeof element.url === 'string' && element.url.length > LIMITS.buttonUrl) delete element.url;
+  const confirm = element.confirm as AnyObject | undefined;
+  if (confirm) {
+    limitText(confirm.title, LIMITS.confirmTitle);
+    limitText(confirm.text, LIMITS.confirmText);
+    limitText(confirm.confirm, LIMITS.confirmButton);
+    limitText(confirm.deny, LIMITS.confirmButton);
+  }
 }
 
 function limitText(object: unknown, max: number): void {
@@ -159,4 +169,19 @@ function elementProblems(e: AnyObject, at: string, problems: string[]): void {
   if (id !== undefined && (id.length === 0 || id.length > LIMITS.actionId)) problems.push(`${at}: action_id length`);
   if (typeof e.value === 'string' && e.value.length > LIMITS.buttonValue) problems.push(`${at}: button value over ${LIMITS.buttonValue}`);
   if (typeof e.url === 'string' && e.url.length > LIMITS.buttonUrl) problems.push(`${at}: button url too long`);
+  const confirm = e.confirm as AnyObject | undefined;
+  if (confirm) {
+    const text = (o: unknown) => (o && typeof o === 'object' ? ((o as AnyObject).text as string | undefined) : undefined);
+    const parts: [string, unknown, number][] = [
+      ['title', confirm.title, LIMITS.confirmTitle],
+      ['text', confirm.text, LIMITS.confirmText],
+      ['confirm', confirm.confirm, LIMITS.confirmButton],
+      ['deny', confirm.deny, LIMITS.confirmButton],
+    ];
+    for (const [name, part, max] of parts) {
+      const t = text(part);
+      // Slack requires title, text, confirm and deny in every dialog.
+      if (!t || t.length > max) problems.push(`${at}: confirm ${name} empty or over ${max}`);
+    }
+  }
 }
