@@ -26,6 +26,7 @@ export async function listItems(reminders: ReminderStore, teamId: string, now: D
         lastError: r.lastError,
         acknowledged: latest ? await reminders.countAcknowledgements(latest.channelId, latest.messageTs) : null,
         mentionHere: r.mentionHere,
+        firstPostPending: r.lastMessage === null,
       };
     }),
   );

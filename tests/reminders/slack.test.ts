@@ -119,7 +119,7 @@ describe('/linkedin-ai remind', () => {
     });
     // Asked once, whether they are an admin; the zone came from the text.
     expect(info.calls).toHaveLength(1);
-    expect(reply.text).toContain('with @here');
+    expect(reply.text).toContain('with @here on the first post only');
     expect(reply.text).toContain('until 31 January 2027');
   });
 
@@ -192,9 +192,18 @@ describe('/linkedin-ai reminders', () => {
         .map((b) => b.action_id);
     expect(forId(active.id)).toEqual([REMINDER_ADMIN.pause, REMINDER_ADMIN.send, REMINDER_ADMIN.delete]);
     expect(forId(paused.id)).toEqual([REMINDER_ADMIN.resume, REMINDER_ADMIN.send, REMINDER_ADMIN.delete]);
-    // Delete asks first.
+    // Delete and send now ask first; pause and resume do not, and resume is no green button.
     const del = buttonsOf(reply).find((b) => b.action_id === REMINDER_ADMIN.delete);
-    expect(del?.confirm).toBeDefined();
+    expect(del?.confirm).toMatchObject({ title: { text: 'Delete this reminder?' }, style: 'danger' });
+    const send = buttonsOf(reply).find((b) => b.action_id === REMINDER_ADMIN.send && b.value === paused.id);
+    expect(send?.confirm).toMatchObject({
+      title: { text: 'Send this reminder now?' },
+      text: { text: expect.stringContaining('notifies the channel with @here') },
+    });
+    const resume = buttonsOf(reply).find((b) => b.action_id === REMINDER_ADMIN.resume);
+    expect(resume?.style).toBeUndefined();
+    expect(resume?.confirm).toBeUndefined();
+    expect(text).toContain('@here on the first post only');
   });
 
   it('says there are none yet', async () => {
