@@ -49,11 +49,6 @@ export class MessageUpdates {
     return entry.done;
   }
 
-  /** Resolves when no update is under way: for shutting down. */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending.values()].map((p) => p.done));
-  }
-
   private async run(key: string, channel: string, ts: string, entry: Pending): Promise<void> {
     const { client, logger, sleep } = this.options;
     let shown: string | null = null;

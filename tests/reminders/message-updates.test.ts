@@ -152,19 +152,4 @@ describe('MessageUpdates', () => {
     ).resolves.toBeUndefined();
     expect(updates).toHaveLength(1);
   });
-
-  it('idle() resolves once every update under way has finished', async () => {
-    const { updater, answers, sent } = rig();
-    let finished = false;
-    void updater
-      .request('C1', '1.1', async () => message('x'))
-      .then(() => {
-        finished = true;
-      });
-    await sent(1);
-    const idle = updater.idle();
-    answers[0]?.resolve();
-    await idle;
-    expect(finished).toBe(true);
-  });
 });
