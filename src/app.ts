@@ -63,6 +63,8 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
     logger,
     pollSeconds: config.REMINDER_POLL_SECONDS,
     now,
+    optOuts: store,
+    sleep: options.senderOptions?.sleep,
   });
   const deps: Deps = { kb, store, logger, admins: new AdminChecker(config.ADMIN_USER_IDS, logger), now, reminders, scheduler };
   const log = boltLogger(logger);

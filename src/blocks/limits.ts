@@ -22,6 +22,9 @@ export const LIMITS = {
   contextActionsElements: 5,
   accessibilityLabel: 75,
   buttonUrl: 3000,
+  confirmTitle: 100,
+  confirmText: 300,
+  confirmButton: 30,
   fallbackText: 40_000,
 } as const;
 
@@ -105,6 +108,13 @@ function limitElement(element: AnyObject): void {
       limitText(o.text, LIMITS.optionText);
       if (typeof o.value === 'string') o.value = o.value.slice(0, LIMITS.optionValue);
     }
+  }
+  const confirm = element.confirm as AnyObject | undefined;
+  if (confirm) {
+    limitText(confirm.title, LIMITS.confirmTitle);
+    limitText(confirm.text, LIMITS.confirmText);
+    limitText(confirm.confirm, LIMITS.confirmButton);
+    limitText(confirm.deny, LIMITS.confirmButton);
   }
 }
 
@@ -194,6 +204,21 @@ function elementProblems(e: AnyObject, at: string, problems: string[]): void {
       const label = o.text && typeof o.text === 'object' ? ((o.text as AnyObject).text as string | undefined) : undefined;
       if (!label || label.length > LIMITS.optionText) problems.push(`${at}: option text empty or over ${LIMITS.optionText}`);
       if (typeof o.value !== 'string' || o.value.length > LIMITS.optionValue) problems.push(`${at}: option value over ${LIMITS.optionValue}`);
+    }
+  }
+  const confirm = e.confirm as AnyObject | undefined;
+  if (confirm) {
+    const text = (o: unknown) => (o && typeof o === 'object' ? ((o as AnyObject).text as string | undefined) : undefined);
+    const parts: [string, unknown, number][] = [
+      ['title', confirm.title, LIMITS.confirmTitle],
+      ['text', confirm.text, LIMITS.confirmText],
+      ['confirm', confirm.confirm, LIMITS.confirmButton],
+      ['deny', confirm.deny, LIMITS.confirmButton],
+    ];
+    for (const [name, part, max] of parts) {
+      const t = text(part);
+      // Slack requires title, text, confirm and deny in every dialog.
+      if (!t || t.length > max) problems.push(`${at}: confirm ${name} empty or over ${max}`);
     }
   }
 }

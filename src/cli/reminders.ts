@@ -14,8 +14,9 @@ const USAGE = `Usage: npm run reminders -- COMMAND   (uses DATABASE_URL, default
   pause ID | resume ID | remove ID
 
 --at is the first time (in --tz, default UTC, unless it carries an offset); --every repeats it at the same
-local time; without --every it is sent once. Example:
-  npm run reminders -- add --channel C0123456789 --at 2026-12-01T09:00 --every weekdays --tz Europe/Berlin`;
+local time; without --every it is sent once. --here notifies the channel with @here on the first post only.
+Example:
+  npm run reminders -- add --channel C0123456789 --at 2026-12-01T09:00 --every weekly --until 2027-01-31 --tz Europe/Berlin`;
 
 const DAYS = { daily: null, weekdays: null, weekly: null } as const;
 
@@ -141,7 +142,7 @@ function print(stdout: CliIo['stdout'], r: Reminder, json: boolean | undefined):
   }
   const next = describeNextRun(r, DateTime.utc());
   stdout.write(
-    `${r.id}  ${r.channelId}  ${r.status.padEnd(6)}  ${describeSchedule(r.schedule, r.timezone, r.until)}${next && r.status === 'active' ? `  next: ${next}` : ''}${r.lastError ? `  error: ${r.lastError}` : ''}\n`,
+    `${r.id}  ${r.channelId}  ${r.status.padEnd(6)}  ${describeSchedule(r.schedule, r.timezone, r.until)}${r.mentionHere ? '  @here on the first post only' : ''}${next && r.status === 'active' ? `  next: ${next}` : ''}${r.lastError ? `  error: ${r.lastError}` : ''}\n`,
   );
 }
 

@@ -16,7 +16,7 @@ export async function listItems(reminders: ReminderStore, teamId: string, now: D
   const all = await reminders.list(teamId);
   return Promise.all(
     all.map(async (r) => {
-      const latest = await reminders.latestSent(r.id);
+      const latest = r.lastMessage;
       return {
         id: r.id,
         channelId: r.channelId,
@@ -26,6 +26,7 @@ export async function listItems(reminders: ReminderStore, teamId: string, now: D
         lastError: r.lastError,
         acknowledged: latest ? await reminders.countAcknowledgements(latest.channelId, latest.messageTs) : null,
         mentionHere: r.mentionHere,
+        firstPostPending: r.lastMessage === null,
       };
     }),
   );

@@ -24,6 +24,13 @@ export interface Reminder {
   lastRunAt: string | null;
   lastError: string | null;
   createdAt: string;
+  /** Its latest message, the one live card; null before the first post (which is the one @here pings). */
+  lastMessage: PostedMessage | null;
+}
+
+export interface PostedMessage {
+  channelId: string;
+  messageTs: string;
 }
 
 export type NewReminder = Pick<Reminder, 'teamId' | 'channelId' | 'createdBy' | 'schedule' | 'timezone' | 'until' | 'mentionHere'> & {
@@ -73,6 +80,8 @@ export class ReminderStore implements ChannelSlots {
         last_error: null,
         created_at: iso(now),
         updated_at: iso(now),
+        last_channel_id: null,
+        last_message_ts: null,
       })
       .execute();
     return (await this.get(id)) as Reminder;
@@ -192,23 +201,58 @@ export class ReminderStore implements ChannelSlots {
     });
   }
 
+  /**
+   * Records how an occurrence ended. A message that went out becomes the reminder's latest; the one
+   * it replaces is returned (null if none), for the caller to shrink.
+   */
   async finish(
     reminderId: string,
     occurrence: string,
-    outcome: { status: 'sent'; messageTs: string } | { status: 'failed'; detail: string },
+    outcome: { status: 'sent'; messageTs: string; mentionedHere?: boolean } | { status: 'failed'; detail: string },
     now: DateTime = DateTime.utc(),
-  ): Promise<void> {
-    await this.db
-      .updateTable('reminder_deliveries')
-      .set({
-        status: outcome.status,
-        finished_at: iso(now),
-        message_ts: outcome.status === 'sent' ? outcome.messageTs : null,
-        detail: outcome.status === 'failed' ? outcome.detail.slice(0, 500) : null,
-      })
+  ): Promise<PostedMessage | null> {
+    return this.db.transaction().execute(async (tx) => {
+      const delivery = await tx
+        .updateTable('reminder_deliveries')
+        .set({
+          status: outcome.status,
+          finished_at: iso(now),
+          message_ts: outcome.status === 'sent' ? outcome.messageTs : null,
+          detail: outcome.status === 'failed' ? outcome.detail.slice(0, 500) : null,
+          mention_here: outcome.status === 'sent' && outcome.mentionedHere ? 1 : 0,
+        })
+        .where('reminder_id', '=', reminderId)
+        .where('occurrence', '=', occurrence)
+        .returning('channel_id')
+        .executeTakeFirst();
+      if (outcome.status !== 'sent' || !delivery) return null;
+      // Writing the row first locks it (PostgreSQL) or the database (SQLite), so two posts finishing
+      // at once each see the other's message as the one they replace, never the same one.
+      await tx
+        .updateTable('reminders')
+        .set({ updated_at: iso(now) })
+        .where('id', '=', reminderId)
+        .execute();
+      const before = await tx.selectFrom('reminders').select(['last_channel_id', 'last_message_ts']).where('id', '=', reminderId).executeTakeFirst();
+      await tx
+        .updateTable('reminders')
+        .set({ last_channel_id: delivery.channel_id, last_message_ts: outcome.messageTs })
+        .where('id', '=', reminderId)
+        .execute();
+      return before?.last_channel_id && before.last_message_ts ? { channelId: before.last_channel_id, messageTs: before.last_message_ts } : null;
+    });
+  }
+
+  /** Whether this message of the reminder started with @here, so an update keeps it as posted. */
+  async mentionedHere(reminderId: string, channelId: string, messageTs: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('reminder_deliveries')
+      .select('mention_here')
       .where('reminder_id', '=', reminderId)
-      .where('occurrence', '=', occurrence)
-      .execute();
+      .where('channel_id', '=', channelId)
+      .where('message_ts', '=', messageTs)
+      .executeTakeFirst();
+    return Number(row?.mention_here ?? 0) === 1;
   }
 
   /**
@@ -251,20 +295,6 @@ export class ReminderStore implements ChannelSlots {
     const d = await this.db.deleteFrom('reminder_deliveries').where('claimed_at', '<', cutoff).where('status', '!=', 'sending').executeTakeFirst();
     const a = await this.db.deleteFrom('reminder_acks').where('acked_at', '<', cutoff).executeTakeFirst();
     return { deliveries: Number(d.numDeletedRows), acknowledgements: Number(a.numDeletedRows) };
-  }
-
-  /** The reminder's most recent message that went out (scheduled or "send now"), or null. */
-  async latestSent(reminderId: string): Promise<{ channelId: string; messageTs: string } | null> {
-    const row = await this.db
-      .selectFrom('reminder_deliveries')
-      .select(['channel_id', 'message_ts'])
-      .where('reminder_id', '=', reminderId)
-      .where('status', '=', 'sent')
-      .where('message_ts', 'is not', null)
-      .orderBy('claimed_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.message_ts ? { channelId: row.channel_id, messageTs: row.message_ts } : null;
   }
 
   /** Records that a person clicked "I've opted out" on a reminder message; true the first time. */
@@ -338,5 +368,6 @@ function toReminder(row: Selectable<Tables['reminders']>): Reminder {
     lastRunAt: row.last_run_at,
     lastError: row.last_error,
     createdAt: row.created_at,
+    lastMessage: row.last_channel_id && row.last_message_ts ? { channelId: row.last_channel_id, messageTs: row.last_message_ts } : null,
   };
 }

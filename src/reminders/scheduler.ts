@@ -4,10 +4,12 @@ import type { WebClient } from '@slack/web-api';
 import { DateTime, Duration } from 'luxon';
 import type { Logger } from 'pino';
 import { changeDate, coveredElsewhereSince } from '../answers/compose.js';
-import { buildReminderCard } from '../blocks/reminder-card.js';
+import type { SlackMessage } from '../blocks/limits.js';
+import { buildReminderCard, buildReplacedReminderCard } from '../blocks/reminder-card.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { describeDate } from '../format/relative-time.js';
-import type { Reminder, ReminderStore } from './reminder-store.js';
+import { MessageUpdates } from './message-updates.js';
+import type { PostedMessage, Reminder, ReminderStore } from './reminder-store.js';
 import { nextOccurrence } from './schedule.js';
 import { type ReminderSender, SendError } from './sender.js';
 
@@ -29,6 +31,10 @@ export interface SchedulerOptions {
   instanceId?: string;
   /** Reminders posted at once (each channel still gets one message a second). */
   concurrency?: number;
+  /** Everyone in a workspace who confirmed opting out: the count on the card. */
+  optOuts: { countOptOuts(teamId: string): Promise<number> };
+  /** For waiting out a 429 on a message update; tests pass their own. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface TickReport {
@@ -50,10 +56,16 @@ export class ReminderScheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<TickReport> | null = null;
   private readonly now: () => DateTime;
+  private readonly updates: MessageUpdates;
 
   constructor(private readonly options: SchedulerOptions) {
     this.instanceId = (options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`).slice(0, 128);
     this.now = options.now ?? (() => DateTime.utc());
+    this.updates = new MessageUpdates({
+      client: options.client,
+      logger: options.logger,
+      sleep: options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    });
   }
 
   start(): void {
@@ -75,7 +87,10 @@ export class ReminderScheduler {
     run();
   }
 
-  /** Stops polling and waits for messages being sent now. */
+  /**
+   * Stops polling and waits for messages being sent now (shrinking the one each replaces included).
+   * Count updates belong to the click's listener, which the app waits for on shutdown.
+   */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
@@ -144,9 +159,12 @@ export class ReminderScheduler {
 
   private async deliver(reminder: Reminder, occurrence: string): Promise<'sent' | 'failed'> {
     const { reminders, logger } = this.options;
+    // @here only on the reminder's first post: a series that pings every time teaches people to mute the channel.
+    const mentionHere = reminder.mentionHere && (await reminders.get(reminder.id))?.lastMessage === null;
+    const card = this.card({ id: reminder.id, mentionHere }, await this.options.optOuts.countOptOuts(reminder.teamId));
     let ts: string;
     try {
-      ts = await this.options.sender.post(reminder.channelId, this.card(reminder, 0));
+      ts = await this.options.sender.post(reminder.channelId, card);
     } catch (error) {
       const detail = error instanceof SendError ? error.message : `unexpected error: ${(error as Error).message}`;
       await reminders.finish(reminder.id, occurrence, { status: 'failed', detail }, this.now());
@@ -162,53 +180,65 @@ export class ReminderScheduler {
       }
       return 'failed';
     }
+    let previous: PostedMessage | null = null;
     try {
-      await reminders.finish(reminder.id, occurrence, { status: 'sent', messageTs: ts }, this.now());
+      previous = await reminders.finish(reminder.id, occurrence, { status: 'sent', messageTs: ts, mentionedHere: mentionHere }, this.now());
     } catch (error) {
       // The message is out; only its record is missing. The claim already keeps it from going out twice.
       logger.error({ err: error, reminder: reminder.id, ts }, 'reminder sent but its delivery could not be recorded');
     }
+    if (previous) await this.retire(previous, { channelId: reminder.channelId, messageTs: ts });
     return 'sent';
   }
 
-  /**
-   * Shows the current acknowledgement count on a posted reminder. Clicks can race, so the count is
-   * read again after each update and the message updated again if it moved. Through this client a
-   * 429 is reported, not queued: the next click updates the count instead.
-   */
-  async showAcknowledgements(channel: string, ts: string, reminderId: string): Promise<void> {
-    // A deleted reminder's messages still count, without @here.
-    const reminder = (await this.options.reminders.get(reminderId)) ?? { id: reminderId, mentionHere: false };
-    let shown = -1;
-    for (let i = 0; i < 3; i++) {
-      const count = await this.options.reminders.countAcknowledgements(channel, ts);
-      if (count === shown) return;
-      const card = this.card(reminder, count);
-      try {
-        await this.options.client.chat.update({ channel, ts, text: card.text, blocks: card.blocks });
-      } catch (error) {
-        this.options.logger.warn({ err: error, channel }, 'could not update the count on a reminder');
-        return;
-      }
-      shown = count;
+  /** Shrinks the message a newer one replaced to a line linking to it: one live card per reminder. Failures are logged. */
+  private async retire(old: PostedMessage, latest: PostedMessage): Promise<void> {
+    let url: string | null = null;
+    try {
+      const res = await this.options.client.chat.getPermalink({ channel: latest.channelId, message_ts: latest.messageTs });
+      url = res.permalink ?? null;
+    } catch (error) {
+      this.options.logger.warn({ err: error, channel: latest.channelId }, 'no link to the newer reminder; the replaced one says so without it');
     }
+    const card = buildReplacedReminderCard(url);
+    await this.updates.request(old.channelId, old.messageTs, async () => card);
   }
 
-  /** The reminder card as it stands, with `acknowledged` people counted. */
-  card(reminder: Pick<Reminder, 'id' | 'mentionHere'>, acknowledged: number) {
+  /**
+   * Brings the opt-out count on a posted reminder up to date; resolves once the message shows it.
+   * Bursts of clicks and 429s are coalesced into as few updates as they allow, the last one always
+   * with the count read at that moment (see MessageUpdates).
+   */
+  showOptOuts(message: PostedMessage, reminderId: string, teamId: string): Promise<void> {
+    return this.updates.request(message.channelId, message.messageTs, () => this.currentCard(message, reminderId, teamId));
+  }
+
+  /** The card a reminder message should show now; null when a newer message has replaced it (it stays one line). */
+  private async currentCard(message: PostedMessage, reminderId: string, teamId: string): Promise<SlackMessage | null> {
+    const { reminders, optOuts } = this.options;
+    // A deleted reminder's messages still count.
+    const reminder = await reminders.get(reminderId);
+    const latest = reminder?.lastMessage;
+    if (latest && (latest.channelId !== message.channelId || latest.messageTs !== message.messageTs)) return null;
+    const mentionHere = await reminders.mentionedHere(reminderId, message.channelId, message.messageTs);
+    return this.card({ id: reminderId, mentionHere }, await optOuts.countOptOuts(reminder?.teamId ?? teamId));
+  }
+
+  /** The reminder card as it stands, `optedOut` people counted; `mentionHere` when this message pings. */
+  card(message: { id: string; mentionHere: boolean }, optedOut: number): SlackMessage {
     // The latest change in the knowledge base is the one to remind people of.
     const { kb } = this.options;
     const latest = changeDate(kb);
-    const newRegions = [...kb.regions.values()].filter((r) => r.trainingSince === latest).map((r) => r.name);
+    const newRegions = [...kb.regions.values()].filter((r) => r.trainingSince === latest).map((r) => r.shortName);
     return buildReminderCard({
-      reminderId: reminder.id,
+      reminderId: message.id,
       newRegions,
       since: describeDate(latest, this.now()),
       elsewhereSince: coveredElsewhereSince(kb),
       optOutSteps: kb.topic(kb.surfaces.roles.optOut).steps ?? [],
       settingUrl: kb.surfaces.settingUrl,
-      acknowledged,
-      mentionHere: reminder.mentionHere,
+      optedOut,
+      mentionHere: message.mentionHere,
     });
   }
 

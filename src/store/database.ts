@@ -40,6 +40,9 @@ export interface Tables {
     last_error: string | null;
     created_at: string;
     updated_at: string;
+    /** The latest message posted (channel and ts), or null before the first: the one live card. */
+    last_channel_id: string | null;
+    last_message_ts: string | null;
   };
   reminder_deliveries: {
     reminder_id: string;
@@ -52,6 +55,8 @@ export interface Tables {
     channel_id: string;
     message_ts: string | null;
     detail: string | null;
+    /** 1 when this message started with @here (only a reminder's first post does). */
+    mention_here: Generated<number>;
   };
   reminder_acks: { channel_id: string; message_ts: string; user_id: string; acked_at: string };
   /** When each channel may next receive a reminder (epoch ms), shared by every replica. */

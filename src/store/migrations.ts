@@ -1,4 +1,4 @@
-import { type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Dialect } from './database.js';
 
 /** Migrations in code, so they ship inside the app and run at start-up. Never edit one that has run: add another. */
@@ -100,6 +100,26 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .execute();
       },
     },
+    '004_reminder_messages': {
+      async up(db: Kysely<unknown>) {
+        // The reminder's latest message, so the next occurrence can shrink it (one live card per reminder),
+        // and whether @here has been used (only the first post pings). Kept on the reminder: deliveries are purged.
+        await db.schema.alterTable('reminders').addColumn('last_channel_id', 'varchar(32)').execute();
+        await db.schema.alterTable('reminders').addColumn('last_message_ts', 'varchar(32)').execute();
+        // Whether that message pinged, so an update of its count keeps it as posted.
+        await db.schema
+          .alterTable('reminder_deliveries')
+          .addColumn('mention_here', 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+        // Messages posted before this migration: the latest one is live, and every one of a reminder with @here pinged.
+        const latest = (column: string) =>
+          sql.raw(
+            `(select d.${column} from reminder_deliveries d where d.reminder_id = reminders.id and d.status = 'sent' and d.message_ts is not null order by d.claimed_at desc limit 1)`,
+          );
+        await sql`update reminders set last_channel_id = ${latest('channel_id')}, last_message_ts = ${latest('message_ts')}`.execute(db);
+        await sql`update reminder_deliveries set mention_here = 1 where reminder_id in (select id from reminders where mention_here = 1)`.execute(db);
+      },
+    },
     '005_feedback_reason': {
       async up(db: Kysely<unknown>) {
         await db.schema.alterTable('feedback').addColumn('reason', 'varchar(16)').execute();
@@ -108,10 +128,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   };
 }
 
-/** Brings the schema up to date; safe to run from several replicas at once (Kysely takes a lock). */
-export async function migrate(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+/**
+ * Brings the schema up to date (or up to `target`, so a test can write rows as an older version
+ * did); safe to run from several replicas at once (Kysely takes a lock).
+ */
+export async function migrate(db: Kysely<unknown>, dialect: Dialect, target?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await (target ? migrator.migrateTo(target) : migrator.migrateToLatest());
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);

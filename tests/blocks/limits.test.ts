@@ -124,6 +124,35 @@ describe('enforceLimits', () => {
     expect(textOf(el).length).toBeLessThanOrEqual(LIMITS.buttonText);
   });
 
+  it('cuts a confirmation dialog to Slack’s limits: title 100, text 300, confirm and deny 30', () => {
+    const confirm = {
+      title: { type: 'plain_text', text: 't'.repeat(150) },
+      text: { type: 'mrkdwn', text: 'x'.repeat(500) },
+      confirm: { type: 'plain_text', text: 'c'.repeat(40) },
+      deny: { type: 'plain_text', text: 'd'.repeat(40) },
+    };
+    const oversized = msg([actionsBlock([button('b', 'a', { confirm })])]);
+    expect(limitViolations(oversized)).toEqual([
+      'blocks[0] (actions): confirm title empty or over 100',
+      'blocks[0] (actions): confirm text empty or over 300',
+      'blocks[0] (actions): confirm confirm empty or over 30',
+      'blocks[0] (actions): confirm deny empty or over 30',
+    ]);
+    const out = enforceLimits(oversized);
+    const cut = (asJson(out.blocks[0]).elements as Json[])[0]?.confirm as Record<'title' | 'text' | 'confirm' | 'deny', Json>;
+    expect([cut.title, cut.text, cut.confirm, cut.deny].map((t) => String(t.text).length)).toEqual([100, 300, 30, 30]);
+    expect(limitViolations(out)).toEqual([]);
+  });
+
+  it('reports a confirmation dialog missing a part Slack requires', () => {
+    const confirm = {
+      title: { type: 'plain_text', text: 'Sure?' },
+      text: { type: 'mrkdwn', text: 'It goes.' },
+      confirm: { type: 'plain_text', text: 'Yes' },
+    };
+    expect(limitViolations(msg([actionsBlock([button('b', 'a', { confirm })])]))).toEqual(['blocks[0] (actions): confirm deny empty or over 30']);
+  });
+
   it('cuts a section accessory button too', () => {
     const out = enforceLimits(msg([section('s', { accessory: button('b'.repeat(100), 'a'.repeat(300)) })]));
     const acc = asJson(out.blocks[0]).accessory as Json;

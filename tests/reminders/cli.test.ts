@@ -89,6 +89,14 @@ describe('npm run reminders', () => {
     expect(await list()).toHaveLength(2);
   });
 
+  it('add says when @here pings: on the first post only', async () => {
+    const here = await cli('add', '--channel', 'C0123456789', '--at', '2031-03-10T09:00', '--every', 'weekly', '--until', '2031-06-30', '--here');
+    expect(here.code, here.stderr).toBe(0);
+    expect(here.stdout).toContain('@here on the first post only');
+    const quiet = await cli('add', '--channel', 'C0123456789', '--at', '2031-03-10T09:00', '--every', 'weekly');
+    expect(quiet.stdout).not.toContain('@here');
+  });
+
   it('a one-off already past is refused', async () => {
     const r = await cli('add', '--channel', 'C0123456789', '--at', '2020-01-01T09:00');
     expect(r.code).not.toBe(0);

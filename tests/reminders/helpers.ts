@@ -94,8 +94,12 @@ export async function schedulerRig(options: {
   };
 }
 
-/** Empties the reminder tables (and the shared per-channel pacing slots), so one database can serve every test of a file. */
+/**
+ * Empties the reminder tables, the shared per-channel pacing slots and the opt-out confirmations
+ * (the count on the card), so one database can serve every test of a file.
+ */
 export async function clearReminders(store: Store): Promise<void> {
+  await store.db.deleteFrom('opt_out_confirmations').execute();
   await store.db.deleteFrom('channel_slots').execute();
   await store.db.deleteFrom('reminder_deliveries').execute();
   await store.db.deleteFrom('reminder_acks').execute();

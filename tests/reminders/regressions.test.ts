@@ -45,6 +45,7 @@ describe('reminder regressions', () => {
       pollSeconds: 30,
       now: clock.now,
       concurrency: 1,
+      optOuts: store,
       ...(extra.instanceId ? { instanceId: extra.instanceId } : {}),
     });
   };

@@ -10,13 +10,14 @@ import { nextOccurrence } from '../../src/reminders/schedule.js';
 import { MAX_LATENESS, type TickReport } from '../../src/reminders/scheduler.js';
 import type { SenderOptions } from '../../src/reminders/sender.js';
 import { postgresDatabase, sqliteDatabase, type TestDatabase } from '../support/databases.js';
-import { FakeSlack } from '../support/fake-slack.js';
+import { type FakeCall, type FakeReply, FakeSlack } from '../support/fake-slack.js';
 import {
   asMessage,
   blockTexts,
   buttons,
   Clock,
   clearReminders,
+  type Json,
   newReminder,
   postAttempts,
   type Rig,
@@ -24,6 +25,7 @@ import {
   recordingSleep,
   schedulerRig,
   scriptPosts,
+  toPost,
   utc,
 } from './helpers.js';
 
@@ -34,7 +36,7 @@ const SECOND = '2026-12-01T09:00:00.000Z';
 const CHANNEL = 'C0REMIND1';
 const CREATOR = 'UCREATOR';
 const NOTHING: TickReport = { sent: 0, skipped: 0, failed: 0, alreadyClaimed: 0, interrupted: 0 };
-const HEADER = '🔔 Check your LinkedIn AI-training setting';
+const HEADER = 'Check your LinkedIn AI-training setting';
 
 let fake: FakeSlack;
 beforeAll(async () => {
@@ -108,7 +110,8 @@ describe('the reminder scheduler, one app (SQLite)', () => {
       expect(LINKEDIN_SETTING_URL).toBe('https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement');
       expect(all).toContainEqual(expect.objectContaining({ action_id: ACTIONS.confirmOptOut }));
       expect(post.blocks.find((b) => b.type === 'actions')?.block_id).toBe(`reminder:${r.id}:0`);
-      expect(blockTexts(post.blocks)).toContain('0 people have');
+      // Nobody has confirmed yet: no count at all rather than "0 people".
+      expect(blockTexts(post.blocks)).not.toMatch(/people have|person has/);
       expect(post.text).toMatch(/Data for Generative AI Improvement/);
       expect(limitViolations(asMessage(post))).toEqual([]);
       // Exactly the card the scheduler builds for this reminder with nobody counted yet.
@@ -493,18 +496,62 @@ describe('the reminder scheduler, one app (SQLite)', () => {
   });
 
   describe('@here', () => {
-    it('with mentionHere the text and the first section start with <!here>', async () => {
+    /** The post's first section's text. */
+    const firstSection = (post: { blocks: Json[] } | undefined) =>
+      (post?.blocks.find((b) => b.type === 'section')?.text as { text: string } | undefined)?.text ?? '';
+
+    it('with mentionHere the text and the first section of the first post start with <!here>', async () => {
       const rig = rigs[0] as Rig;
       await reminder(rig, { mentionHere: true });
       clock.set('2026-11-30T09:00:00Z');
       await rig.scheduler.tick();
       const post = slack.to(CHANNEL)[0];
       expect(post?.text.startsWith('<!here>')).toBe(true);
-      const firstSection = post?.blocks.find((b) => b.type === 'section');
-      expect((firstSection?.text as { text: string } | undefined)?.text.startsWith('<!here>')).toBe(true);
+      expect(firstSection(post).startsWith('<!here>')).toBe(true);
       // Once only.
       expect(JSON.stringify(post?.raw.body).split('<!here>')).toHaveLength(3);
       expect(limitViolations(asMessage(post as NonNullable<typeof post>))).toEqual([]);
+    });
+
+    it('pings on the first post of a series only: later occurrences carry no <!here> in blocks or text', async () => {
+      const rig = rigs[0] as Rig;
+      const r = await reminder(rig, { mentionHere: true });
+      for (const at of ['2026-11-30T09:00:00Z', '2026-12-01T09:00:00Z', '2026-12-02T09:00:00Z']) {
+        clock.set(at);
+        expect((await rig.scheduler.tick()).sent).toBe(1);
+      }
+      const [first, ...later] = slack.to(CHANNEL);
+      expect(first?.text.startsWith('<!here>')).toBe(true);
+      expect(later).toHaveLength(2);
+      for (const post of later) expect(JSON.stringify(post.raw.body)).not.toContain('<!here');
+      // The reminder keeps its setting; only the posts differ.
+      expect((await rig.deps.reminders.get(r.id))?.mentionHere).toBe(true);
+    });
+
+    it('a "send now" before the first occurrence is the first post: it pings, the scheduled one does not', async () => {
+      const rig = rigs[0] as Rig;
+      const r = await reminder(rig, { mentionHere: true });
+      clock.set('2026-11-30T08:30:00Z');
+      expect(await rig.scheduler.sendNow(r)).toBe('sent');
+      clock.set('2026-11-30T09:00:00Z');
+      expect((await rig.scheduler.tick()).sent).toBe(1);
+      expect(slack.to(CHANNEL).map((p) => p.text.startsWith('<!here>'))).toEqual([true, false]);
+    });
+
+    it('a first post that failed pinged nobody: the next post that goes out is the one with @here', async () => {
+      const rig = rigs[0] as Rig;
+      await reminder(rig, { mentionHere: true });
+      scriptPosts(fake, CHANNEL, [
+        { status: 500, body: 'down' },
+        { status: 500, body: 'down' },
+        { status: 500, body: 'down' },
+        { status: 500, body: 'down' },
+      ]);
+      clock.set('2026-11-30T09:00:00Z');
+      expect((await rig.scheduler.tick()).failed).toBe(1);
+      clock.set('2026-12-01T09:00:00Z');
+      expect((await rig.scheduler.tick()).sent).toBe(1);
+      expect(slack.to(CHANNEL).map((p) => p.text.startsWith('<!here>'))).toEqual([true]);
     });
 
     it('without it there is no <!here> (nor @channel/@everyone) anywhere', async () => {
@@ -518,6 +565,145 @@ describe('the reminder scheduler, one app (SQLite)', () => {
       expect(raw).not.toContain('<!here');
       expect(raw).not.toContain('<!channel');
       expect(raw).not.toContain('<!everyone');
+    });
+  });
+
+  describe('the count on the card is the workspace’s', () => {
+    it('counts everyone in the reminder’s workspace who confirmed opting out, with the right plural', async () => {
+      const rig = rigs[0] as Rig;
+      await reminder(rig);
+      await rig.store.confirmOptOut('T1', 'U1', clock.now());
+      await rig.store.confirmOptOut('T_OTHER', 'U2', clock.now());
+      clock.set('2026-11-30T09:00:00Z');
+      await rig.scheduler.tick();
+      expect(blockTexts(slack.to(CHANNEL)[0]?.blocks ?? [])).toContain('1 person has confirmed opting out');
+      for (let i = 2; i <= 37; i++) await rig.store.confirmOptOut('T1', `U${i}`, clock.now());
+      clock.set('2026-12-01T09:00:00Z');
+      await rig.scheduler.tick();
+      expect(blockTexts(slack.to(CHANNEL)[1]?.blocks ?? [])).toContain('37 people have confirmed opting out');
+    });
+  });
+
+  describe('one live card per reminder', () => {
+    it('shrinks the previous post to one line linking to the newer one (chat.getPermalink), with no buttons', async () => {
+      const rig = rigs[0] as Rig;
+      const r = await reminder(rig);
+      clock.set('2026-11-30T09:00:00Z');
+      await rig.scheduler.tick();
+      expect(fake.calledMethods('chat.update')).toEqual([]);
+      clock.set('2026-12-01T09:00:00Z');
+      await rig.scheduler.tick();
+      const [first, second] = slack.to(CHANNEL);
+      const permalinks = fake.calledMethods('chat.getPermalink');
+      expect(permalinks.map((c) => [c.body.channel, c.body.message_ts])).toEqual([[CHANNEL, second?.ts]]);
+      const updates = fake.calledMethods('chat.update');
+      expect(updates).toHaveLength(1);
+      const update = toPost(updates[0] as FakeCall);
+      expect(updates[0]?.body).toMatchObject({ channel: CHANNEL, ts: first?.ts });
+      expect(update.blocks).toHaveLength(1);
+      expect(buttons(update.blocks)).toEqual([]);
+      const line = blockTexts(update.blocks);
+      expect(line).toContain('replaced by a');
+      expect(line).toContain(`<https://example.slack.com/archives/${CHANNEL}/p${second?.ts?.replace('.', '')}|newer reminder>`);
+      expect(limitViolations(asMessage(update))).toEqual([]);
+      expect((await rig.deps.reminders.get(r.id))?.lastMessage).toEqual({ channelId: CHANNEL, messageTs: second?.ts });
+    });
+
+    it('a failure to shrink the old card is logged, never stops the new post; without a permalink the line has no link', async () => {
+      const rig = rigs[0] as Rig;
+      const r = await reminder(rig);
+      clock.set('2026-11-30T09:00:00Z');
+      await rig.scheduler.tick();
+      fake.respond((call) => (call.method === 'chat.getPermalink' ? { body: { ok: false, error: 'internal_error' } } : undefined));
+      clock.set('2026-12-01T09:00:00Z');
+      expect(await rig.scheduler.tick()).toEqual({ ...NOTHING, sent: 1 });
+      const line = blockTexts(toPost(fake.calledMethods('chat.update')[0] as FakeCall).blocks);
+      expect(line).toContain('replaced by a newer reminder');
+      expect(line).not.toContain('<http');
+
+      fake.respond((call) => (call.method === 'chat.update' ? { body: { ok: false, error: 'message_not_found' } } : undefined));
+      clock.set('2026-12-02T09:00:00Z');
+      expect(await rig.scheduler.tick()).toEqual({ ...NOTHING, sent: 1 });
+      expect(slack.to(CHANNEL)).toHaveLength(3);
+      expect((await rig.deps.reminders.deliveries(r.id)).map((d) => d.status)).toEqual(['sent', 'sent', 'sent']);
+      expect((await rig.deps.reminders.get(r.id))?.lastMessage?.messageTs).toBe(slack.to(CHANNEL)[2]?.ts);
+    });
+  });
+
+  describe('the count after a burst of clicks, with Slack answering chat.update with 429', () => {
+    const BURST = 12;
+
+    /** Holds the first chat.update until the test lets it go, then answers it with `reply`. */
+    function holdFirstUpdate(reply: FakeReply): { release(): void } {
+      let release = () => {};
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      let n = 0;
+      fake.respond(async (call) => {
+        if (call.method !== 'chat.update' || n++ > 0) return undefined;
+        await gate;
+        return reply;
+      });
+      return { release };
+    }
+
+    /** The scheduler's part of a click on a posted card: the opt-out recorded, then the count shown. */
+    async function burst(rig: Rig, r: Reminder, ts: string, held: { release(): void }): Promise<void> {
+      await rig.store.confirmOptOut('T1', 'U1', clock.now());
+      const shown: Promise<void>[] = [rig.scheduler.showOptOuts({ channelId: CHANNEL, messageTs: ts }, r.id, 'T1')];
+      // The first update is under way (and held) while the others click.
+      await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.update'));
+      for (let i = 2; i <= BURST; i++) {
+        await rig.store.confirmOptOut('T1', `U${i}`, clock.now());
+        shown.push(rig.scheduler.showOptOuts({ channelId: CHANNEL, messageTs: ts }, r.id, 'T1'));
+      }
+      held.release();
+      await Promise.all(shown);
+    }
+
+    const updateTexts = () => fake.calledMethods('chat.update').map((c) => blockTexts(toPost(c).blocks));
+
+    it('429 on the update in flight during the burst: waits Retry-After, then ONE update with the final count', async () => {
+      const pauses = recordingSleep();
+      const rig = await app({ channelGapMs: 0, backoffMs: 1, sleep: pauses.sleep });
+      const r = await reminder(rig);
+      clock.set('2026-11-30T09:00:00Z');
+      await rig.scheduler.tick();
+      const ts = slack.to(CHANNEL)[0]?.ts as string;
+      const held = holdFirstUpdate({ status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } });
+      await burst(rig, r, ts, held);
+      expect(pauses.waits).toEqual([7000]);
+      const texts = updateTexts();
+      expect(texts).toHaveLength(2);
+      expect(texts[0]).toContain('1 person has');
+      expect(texts[1]).toContain(`${BURST} people have`);
+      expect(fake.calledMethods('chat.update').every((c) => c.body.ts === ts)).toBe(true);
+    });
+
+    it('429 on the update after the burst: the count is sent again after Retry-After and ends at the final count', async () => {
+      const pauses = recordingSleep();
+      const rig = await app({ channelGapMs: 0, backoffMs: 1, sleep: pauses.sleep });
+      const r = await reminder(rig);
+      clock.set('2026-11-30T09:00:00Z');
+      await rig.scheduler.tick();
+      const ts = slack.to(CHANNEL)[0]?.ts as string;
+      // The first update is answered ok once released; the one after the burst gets a 429.
+      const held = holdFirstUpdate({ body: { ok: true, channel: CHANNEL, ts } });
+      let updates = 0;
+      fake.respond((call) =>
+        call.method === 'chat.update' && ++updates === 2
+          ? { status: 429, headers: { 'retry-after': '3' }, body: { ok: false, error: 'ratelimited' } }
+          : undefined,
+      );
+      await burst(rig, r, ts, held);
+      expect(pauses.waits).toEqual([3000]);
+      const texts = updateTexts();
+      expect(texts).toHaveLength(3);
+      expect(texts[0]).toContain('1 person has');
+      expect(texts[1]).toContain(`${BURST} people have`);
+      expect(fake.calledMethods('chat.update')[1]?.status).toBe(429);
+      expect(texts[2]).toContain(`${BURST} people have`);
     });
   });
 

@@ -119,7 +119,7 @@ describe('/linkedin-ai remind', () => {
     });
     // Asked once, whether they are an admin; the zone came from the text.
     expect(info.calls).toHaveLength(1);
-    expect(reply.text).toContain('with @here');
+    expect(reply.text).toContain('with @here on the first post only');
     expect(reply.text).toContain('until 31 January 2027');
   });
 
@@ -192,9 +192,18 @@ describe('/linkedin-ai reminders', () => {
         .map((b) => b.action_id);
     expect(forId(active.id)).toEqual([REMINDER_ADMIN.pause, REMINDER_ADMIN.send, REMINDER_ADMIN.delete]);
     expect(forId(paused.id)).toEqual([REMINDER_ADMIN.resume, REMINDER_ADMIN.send, REMINDER_ADMIN.delete]);
-    // Delete asks first.
+    // Delete and send now ask first; pause and resume do not, and resume is no green button.
     const del = buttonsOf(reply).find((b) => b.action_id === REMINDER_ADMIN.delete);
-    expect(del?.confirm).toBeDefined();
+    expect(del?.confirm).toMatchObject({ title: { text: 'Delete this reminder?' }, style: 'danger' });
+    const send = buttonsOf(reply).find((b) => b.action_id === REMINDER_ADMIN.send && b.value === paused.id);
+    expect(send?.confirm).toMatchObject({
+      title: { text: 'Send this reminder now?' },
+      text: { text: expect.stringContaining('notifies the channel with @here') },
+    });
+    const resume = buttonsOf(reply).find((b) => b.action_id === REMINDER_ADMIN.resume);
+    expect(resume?.style).toBeUndefined();
+    expect(resume?.confirm).toBeUndefined();
+    expect(text).toContain('@here on the first post only');
   });
 
   it('says there are none yet', async () => {
@@ -244,7 +253,7 @@ describe('the admin buttons', () => {
     const reply = only(await click(REMINDER_ADMIN.send, r.id));
     expect(post.calls).toHaveLength(1);
     expect(post.calls[0]?.channel).toBe('C0123ABCD');
-    expect(headerOf(post.calls[0])).toBe('🔔 Check your LinkedIn AI-training setting');
+    expect(headerOf(post.calls[0])).toBe('Check your LinkedIn AI-training setting');
     expect(reply.text).toBe(`Sent ${r.id} now.`);
     expect(await h.deps.reminders.deliveries(r.id)).toEqual([expect.objectContaining({ status: 'sent', messageTs: '1790000000.000100' })]);
     expect((await h.deps.reminders.get(r.id))?.nextRunAt).toBe(r.nextRunAt);
@@ -299,7 +308,7 @@ describe('"✅ I\'ve opted out" on a reminder message', () => {
     for (const call of update.calls) expect(call).toMatchObject({ channel: 'C1', ts: MESSAGE_TS });
     expect(visibleText(update.calls[0])).toContain('1 person has');
     expect(visibleText(update.calls[1])).toContain('2 people have');
-    expect(headerOf(update.calls[1])).toBe('🔔 Check your LinkedIn AI-training setting');
+    expect(headerOf(update.calls[1])).toBe('Check your LinkedIn AI-training setting');
     expect(blocksOf(update.calls[1]).find((b) => b.type === 'actions')?.block_id).toBe(`reminder:${r.id}:2`);
     expect(limitViolations(asMessage(update.calls[1]))).toEqual([]);
 
@@ -312,13 +321,54 @@ describe('"✅ I\'ve opted out" on a reminder message', () => {
     expect(await h.store.countOptOuts(TEAM_ID)).toBe(2);
   });
 
-  it('keeps @here on the updated card of a reminder that has it', async () => {
+  /** Records the reminder's message MESSAGE_TS in C1 as sent (its latest), pinging or not. */
+  async function posted(r: Reminder, mentionedHere: boolean): Promise<void> {
+    await h.deps.reminders.claim(r, r.nextRunAt as string, { instanceId: 'test', next: null, status: 'sending' }, NOW);
+    await h.deps.reminders.finish(r.id, r.nextRunAt as string, { status: 'sent', messageTs: MESSAGE_TS, mentionedHere }, NOW);
+  }
+
+  it('keeps @here on the updated card of the post that pinged', async () => {
     const r = await seed({ channelId: 'C1', mentionHere: true });
+    await posted(r, true);
     const update = mockSlackApi('chat.update', { ok: true });
     mockResponseUrl(RESPONSE_URL);
     await h.deliver(confirmClick(r.id, 'U3'));
     expect(update.calls).toHaveLength(1);
     expect(String(update.calls[0]?.text).startsWith('<!here>')).toBe(true);
+  });
+
+  it('adds no @here to the update of a later post of the same reminder', async () => {
+    const r = await seed({ channelId: 'C1', mentionHere: true });
+    await posted(r, false);
+    const update = mockSlackApi('chat.update', { ok: true });
+    mockResponseUrl(RESPONSE_URL);
+    await h.deliver(confirmClick(r.id, 'U3'));
+    expect(update.calls).toHaveLength(1);
+    expect(JSON.stringify(update.calls[0])).not.toContain('<!here');
+  });
+
+  it('shows the workspace’s count, also opt-outs confirmed elsewhere (the Home tab)', async () => {
+    const r = await seed({ channelId: 'C1' });
+    for (const user of ['UA', 'UB', 'UC']) await h.store.confirmOptOut(TEAM_ID, user, NOW);
+    await h.store.confirmOptOut('T_OTHER', 'UZ', NOW);
+    const update = mockSlackApi('chat.update', { ok: true });
+    mockResponseUrl(RESPONSE_URL);
+    await h.deliver(confirmClick(r.id, 'U1'));
+    expect(visibleText(update.calls[0])).toContain('4 people have confirmed opting out');
+    expect(blocksOf(update.calls[0]).find((b) => b.type === 'actions')?.block_id).toBe(`reminder:${r.id}:4`);
+  });
+
+  it('leaves a message a newer one replaced as it is (one line, no count), while still recording the opt-out', async () => {
+    const r = await seed({ channelId: 'C1' });
+    await posted(r, false);
+    await h.deps.reminders.claim(r, 'manual:later', { instanceId: 'test', next: null, status: 'sending', advance: false }, NOW);
+    await h.deps.reminders.finish(r.id, 'manual:later', { status: 'sent', messageTs: '1700000009.000900' }, NOW);
+    const update = mockSlackApi('chat.update', { ok: true });
+    const replies = mockResponseUrl(RESPONSE_URL);
+    await h.deliver(confirmClick(r.id, 'U1'));
+    expect(update.calls).toEqual([]);
+    expect(replies.posts.map((p) => p.text)).toEqual(["✅ Noted: you've opted out. Thank you!"]);
+    expect(await h.store.countOptOuts(TEAM_ID)).toBe(1);
   });
 
   it('the admins’ list shows the count on the latest message', async () => {

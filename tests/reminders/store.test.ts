@@ -272,6 +272,49 @@ describe.each(DATABASES)('ReminderStore on %s', (_name, create) => {
     });
   });
 
+  describe('the latest message (one live card per reminder)', () => {
+    /** Claims an occurrence and finishes it as sent with `ts`; returns the message it replaced. */
+    async function sent(r: Reminder, occurrence: string, ts: string, mentionedHere = false) {
+      await reminders.claim(r, occurrence, { instanceId: 'x', next: null, status: 'sending', advance: false }, NOW);
+      return reminders.finish(r.id, occurrence, { status: 'sent', messageTs: ts, mentionedHere }, NOW);
+    }
+
+    it('starts empty, and each message sent replaces the one before, which finish() returns', async () => {
+      const r = await reminders.create(newReminder({ mentionHere: true }), NOW);
+      expect(r.lastMessage).toBeNull();
+      expect(await sent(r, 'manual:1', '1790000000.000100', true)).toBeNull();
+      expect((await reminders.get(r.id))?.lastMessage).toEqual({ channelId: 'C0REMIND1', messageTs: '1790000000.000100' });
+      expect(await sent(r, 'manual:2', '1790000000.000200')).toEqual({ channelId: 'C0REMIND1', messageTs: '1790000000.000100' });
+      expect((await reminders.get(r.id))?.lastMessage?.messageTs).toBe('1790000000.000200');
+    });
+
+    it('a failed occurrence leaves the latest message alone', async () => {
+      const r = await reminders.create(newReminder(), NOW);
+      await sent(r, 'manual:1', '1790000000.000100');
+      await reminders.claim(r, 'manual:2', { instanceId: 'x', next: null, status: 'sending', advance: false }, NOW);
+      expect(await reminders.finish(r.id, 'manual:2', { status: 'failed', detail: 'is_archived' }, NOW)).toBeNull();
+      expect((await reminders.get(r.id))?.lastMessage?.messageTs).toBe('1790000000.000100');
+    });
+
+    it('two posts finishing at once replace each other, never the same earlier one twice', async () => {
+      const r = await reminders.create(newReminder(), NOW);
+      await sent(r, 'manual:0', '1790000000.000100');
+      const replaced = await Promise.all(['1', '2', '3'].map((n) => sent(r, `manual:${n}`, `1790000000.00020${n}`)));
+      const tss = replaced.map((m) => m?.messageTs);
+      expect(new Set(tss).size).toBe(3);
+      expect(tss).toContain('1790000000.000100');
+    });
+
+    it('remembers which message pinged with @here', async () => {
+      const r = await reminders.create(newReminder({ mentionHere: true }), NOW);
+      await sent(r, 'manual:1', '1790000000.000100', true);
+      await sent(r, 'manual:2', '1790000000.000200', false);
+      expect(await reminders.mentionedHere(r.id, 'C0REMIND1', '1790000000.000100')).toBe(true);
+      expect(await reminders.mentionedHere(r.id, 'C0REMIND1', '1790000000.000200')).toBe(false);
+      expect(await reminders.mentionedHere(r.id, 'C0OTHER', '1790000000.000100')).toBe(false);
+    });
+  });
+
   describe('acknowledgements', () => {
     it('counts each person once per message', async () => {
       expect(await reminders.acknowledge('C1', '1790000000.000100', 'U1', NOW)).toBe(true);

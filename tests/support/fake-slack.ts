@@ -19,7 +19,8 @@ export interface FakeReply {
   body: unknown;
 }
 
-type Responder = (call: FakeCall) => FakeReply | undefined;
+/** A reply, none (the next responder or the default answers), or a promise of either: a test can hold an answer back. */
+type Responder = (call: FakeCall) => FakeReply | undefined | Promise<FakeReply | undefined>;
 
 const DEFAULTS: Record<string, (call: FakeCall) => unknown> = {
   'auth.test': () => ({
@@ -38,6 +39,11 @@ const DEFAULTS: Record<string, (call: FakeCall) => unknown> = {
   }),
   'chat.postEphemeral': () => ({ ok: true, message_ts: '1.2' }),
   'chat.update': (call) => ({ ok: true, channel: call.body.channel, ts: call.body.ts }),
+  'chat.getPermalink': (call) => ({
+    ok: true,
+    channel: call.body.channel,
+    permalink: `https://example.slack.com/archives/${call.body.channel}/p${String(call.body.message_ts).replace('.', '')}`,
+  }),
   'views.publish': () => ({ ok: true, view: { id: 'V1' } }),
   'users.info': (call) => ({ ok: true, user: { id: call.body.user, is_admin: false, is_owner: false, tz: 'Europe/London' } }),
   'conversations.join': (call) => ({ ok: true, channel: { id: call.body.channel } }),
@@ -64,7 +70,7 @@ export class FakeSlack {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
+      req.on('end', async () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const path = (req.url ?? '/').split('?')[0] ?? '/';
         const method = path.startsWith('/api/') ? path.slice('/api/'.length) : path;
@@ -72,7 +78,7 @@ export class FakeSlack {
         this.calls.push(call);
         let reply: FakeReply | undefined;
         for (const responder of this.responders) {
-          reply = responder(call);
+          reply = await responder(call);
           if (reply) break;
         }
         if (!reply) {

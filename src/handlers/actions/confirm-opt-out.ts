@@ -7,18 +7,18 @@ import { clicked } from './payload.js';
 
 export const actionId = ACTIONS.confirmOptOut;
 
-/** "✅ I've opted out": recorded once per person, wherever the button is. */
+/** "✅ I've opted out": recorded once per person, wherever the button is; a reminder card then shows the new count. */
 export async function handle({ ack, body, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps: Deps): Promise<void> {
   await ack();
   const { action, teamId, userId, inView } = clicked(body);
   const onReminder = reminderMessage(body, action?.block_id);
   let reply: string;
+  let countChanged = false;
   try {
-    if (onReminder && (await deps.reminders.acknowledge(onReminder.channel, onReminder.ts, userId, deps.now()))) {
-      await deps.scheduler.showAcknowledgements(onReminder.channel, onReminder.ts, onReminder.reminderId);
-    }
-    const first = await deps.store.confirmOptOut(teamId, userId, deps.now());
-    reply = first ? "✅ Noted: you've opted out. Thank you!" : "✅ You'd already told me you opted out. Nothing more to do.";
+    // The workspace's count goes on the card, so it is recorded before the card is updated.
+    countChanged = await deps.store.confirmOptOut(teamId, userId, deps.now());
+    if (onReminder) await deps.reminders.acknowledge(onReminder.channel, onReminder.ts, userId, deps.now());
+    reply = countChanged ? "✅ Noted: you've opted out. Thank you!" : "✅ You'd already told me you opted out. Nothing more to do.";
   } catch (error) {
     deps.logger.error({ err: error }, 'could not record an opt-out confirmation');
     reply = "Sorry, I couldn't record that just now. Please try again in a moment.";
@@ -28,6 +28,10 @@ export async function handle({ ack, body, respond, client }: SlackActionMiddlewa
     else await respond({ response_type: 'ephemeral', replace_original: false, text: reply });
   } catch (error) {
     deps.logger.warn({ err: error }, 'could not confirm the opt-out to the person');
+  }
+  // After the person's answer: under a burst of clicks (and Slack's 429s) this can take a while.
+  if (onReminder && countChanged) {
+    await deps.scheduler.showOptOuts({ channelId: onReminder.channel, messageTs: onReminder.ts }, onReminder.reminderId, teamId);
   }
 }
 

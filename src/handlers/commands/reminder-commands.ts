@@ -65,7 +65,7 @@ export async function remind(deps: Deps, client: WebClient, asker: Asker, text: 
       deps.now(),
     );
     await reply(
-      `✅ Reminder *${reminder.id}* set for <#${reminder.channelId}>: ${escapeMrkdwn(describeSchedule(reminder.schedule, reminder.timezone, reminder.until))}${reminder.mentionHere ? ', with @here' : ''}.\nNext: ${escapeMrkdwn(describeNextRun(reminder, deps.now()) ?? 'never')}. Manage it with \`/linkedin-ai reminders\`.`,
+      `✅ Reminder *${reminder.id}* set for <#${reminder.channelId}>: ${escapeMrkdwn(describeSchedule(reminder.schedule, reminder.timezone, reminder.until))}${reminder.mentionHere ? ', with @here on the first post only' : ''}.\nNext: ${escapeMrkdwn(describeNextRun(reminder, deps.now()) ?? 'never')}. Manage it with \`/linkedin-ai reminders\`.`,
     );
   } catch (error) {
     if (error instanceof ReminderError) return void (await reply(`🗓️ ${escapeMrkdwn(error.message)}`));
@@ -83,7 +83,7 @@ export async function listReminders(deps: Deps, client: WebClient, asker: Asker,
 }
 
 function formsHelp(): string {
-  return `*Schedules I understand:*\n${ACCEPTED_FORMS.map((f) => `• \`${f}\``).join('\n')}\nAdd \`@here\` to notify the channel.`;
+  return `*Schedules I understand:*\n${ACCEPTED_FORMS.map((f) => `• \`${f}\``).join('\n')}\nAdd \`@here\` to notify the channel on the first post only.`;
 }
 
 /** The person's own Slack time zone, else UTC. */
