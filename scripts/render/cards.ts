@@ -116,11 +116,12 @@ async function seedReminders(store: Store, reminders: ReminderStore): Promise<vo
   await reminders.markFailed((await create('r0daily', 'C0LONDON', 'daily 10:30', false)).id, 'not_in_channel: invite the app to the channel', NOW);
 }
 
-/** The reminder as the scheduler posts it, after 12 people confirmed. */
+/** The reminder as the scheduler posts it, once 12 people in the workspace have confirmed. */
 function reminderCard(kb: KnowledgeBase, reminders: ReminderStore): Surface {
   // Only `card` is used: it needs the knowledge base and the clock, never Slack or the sender.
   const scheduler = new ReminderScheduler({
     reminders,
+    optOuts: { countOptOuts: async () => 12 },
     kb,
     now: () => NOW,
     sender: {} as ReminderSender,

@@ -1,6 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { RegionView, TopicLink } from '../answers/compose.js';
 import type { Organisation } from '../knowledge/load.js';
+import { FEEDBACK_REASONS, type FeedbackReason } from './actions.js';
 import { enforceLimits, LIMITS } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn, quoteUserText } from './mrkdwn.js';
 import {
@@ -16,6 +17,8 @@ import {
   topicButtons,
   whereItAppliesSection,
 } from './parts.js';
+import type { ReminderListItem } from './reminders-card.js';
+import { CHANNEL_ID } from './slack-ids.js';
 
 export interface HomeInput {
   overviewSummary: string;
@@ -29,35 +32,43 @@ export interface HomeInput {
   organisation: Organisation | null;
   /** When the person confirmed opting out (already described, e.g. "3 March 2026 (…)"), or null. */
   confirmedAt: string | null;
+  /** The answer to a topic picked on the Home tab, shown in place under the topic buttons. */
+  shown: { title: string; blocks: KnownBlock[] } | null;
   /** Present for admins only. */
   admin: {
     optOutCount: number;
-    feedback: { title: string; up: number; down: number }[];
+    feedback: { title: string; up: number; down: number; reasons: Record<string, number> }[];
+    /** The workspace's reminders: state, schedule, next run and confirmations. */
+    reminders: ReminderListItem[];
     /** `kind` is "out-of-scope" or "did-you-mean"; `when` is already described. */
     unanswered: { question: string; kind: string; when: string }[];
     retentionDays: number;
   } | null;
 }
 
-/** The App Home tab: the change at a glance, an opt-out checklist, the person's status and, for admins, figures. */
+/**
+ * The App Home tab: the person's own status and the one button that matters first, the steps, the
+ * common questions (answered in place on the tab), where it applies, and for admins the figures,
+ * the reasons behind 👎 and the reminders.
+ */
 export function buildHomeView(input: HomeInput): HomeView {
   const blocks: KnownBlock[] = [
     header('LinkedIn & AI training'),
-    section(markdownToMrkdwn(input.overviewSummary)),
-    whereItAppliesSection(input.regions),
-    { type: 'divider' },
-    header(`Opt out in ${countWord(input.optOutSteps.length)} ${input.optOutSteps.length === 1 ? 'step' : 'steps'}`),
-    section(numberedSteps(input.optOutSteps, 'then tell me below.')),
     section(
       input.confirmedAt
         ? `✅ *You told me you opted out* on ${escapeMrkdwn(input.confirmedAt)}. Thank you!`
-        : "⬜ *You haven't told me you opted out yet.* Opting out is your choice; if you do, press the button so your team knows.",
+        : "*You haven't told me you opted out yet.* LinkedIn's AI-training setting is on by default. Opting out is your choice; if you do, press *I've opted out* so your team knows.",
     ),
     ...actions(input.confirmedAt ? [settingButton(input.settingUrl)] : [settingButton(input.settingUrl), confirmOptOutButton()], 'home:checklist'),
+    section(`*Opt out in ${countWord(input.optOutSteps.length)} ${input.optOutSteps.length === 1 ? 'step' : 'steps'}*\n${numberedSteps(input.optOutSteps, "then press *I've opted out*.")}`),
     context(markdownToMrkdwn(input.optOutLimits)),
     { type: 'divider' },
-    section('*Ask me anything about it:* `/linkedin-ai your question`, a direct message, or mention me in a channel.'),
+    section('*Ask me anything about it:* `/linkedin-ai your question`, a direct message, or mention me in a channel. Or pick one:'),
     ...actions(topicButtons(input.topics.slice(0, 5), { region: null, country: null }), 'home:topics'),
+    ...(input.shown ? [section(`*${escapeMrkdwn(input.shown.title)}*`), ...input.shown.blocks] : []),
+    { type: 'divider' },
+    section(markdownToMrkdwn(input.overviewSummary)),
+    whereItAppliesSection(input.regions),
     ...organisationNote(input.organisation),
   ];
 
@@ -68,7 +79,7 @@ export function buildHomeView(input: HomeInput): HomeView {
     const feedback = a.feedback.length
       ? a.feedback
           .slice(0, 20)
-          .map((f) => `• ${escapeMrkdwn(f.title)}: 👍 ${f.up} · 👎 ${f.down}`)
+          .map((f) => `• ${escapeMrkdwn(f.title)}: 👍 ${f.up} · 👎 ${f.down}${reasonsOf(f.reasons)}`)
           .join('\n')
       : '_No feedback yet._';
     blocks.push(section(`*Feedback per topic*\n${feedback}`));
@@ -78,8 +89,33 @@ export function buildHomeView(input: HomeInput): HomeView {
           .join('\n')
       : '_None recently._';
     blocks.push(section(`*Recent questions I could not answer*\n${unanswered}`));
+    blocks.push(section(`*Reminders*\n${a.reminders.length ? a.reminders.slice(0, 10).map(reminderLine).join('\n') : '_None yet._'}`));
+    blocks.push(context('Manage reminders with `/linkedin-ai reminders`; create one with `/linkedin-ai remind #channel weekly monday 9am until 2027-03-31`.'));
     blocks.push(context(`Unanswered questions are kept for ${a.retentionDays} days, then deleted automatically. Only admins see this section.`));
   }
   const { blocks: limited } = enforceLimits({ text: 'home', blocks: blocks.slice(0, LIMITS.blocksPerHomeTab) }, 'home');
   return { type: 'home', blocks: limited };
+}
+
+/** " (wrong 2, out of date 1)": why people said an answer did not help. */
+function reasonsOf(reasons: Record<string, number>): string {
+  const parts = Object.entries(reasons)
+    .filter(([reason]) => Object.hasOwn(FEEDBACK_REASONS, reason))
+    .sort((x, y) => y[1] - x[1])
+    .map(([reason, n]) => `${FEEDBACK_REASONS[reason as FeedbackReason].replace(/^It (is |isn't )?/, '').toLowerCase()} ${n}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}
+
+/** "• <#C1> · active · every Monday at 09:00 (Europe/Berlin) · next Monday 7 December… · 12 confirmed on the latest post". */
+function reminderLine(r: ReminderListItem): string {
+  const where = CHANNEL_ID.test(r.channelId) ? `<#${r.channelId}>` : 'a channel';
+  return [
+    `• ${where} · ${r.status}`,
+    escapeMrkdwn(r.schedule),
+    r.next && r.status === 'active' ? `next ${escapeMrkdwn(r.next)}` : null,
+    r.acknowledged !== null ? `${r.acknowledged} confirmed on the latest post` : null,
+    r.lastError ? `⚠️ ${escapeMrkdwn(r.lastError)}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }

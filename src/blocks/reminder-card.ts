@@ -45,7 +45,7 @@ export function buildReminderCard(input: ReminderCardInput): SlackMessage {
       `${ping}Since *${escapeMrkdwn(input.since)}*, LinkedIn has used data from members in ${escapeMrkdwn(regions)} to train its content-generating AI, unless they opt out. Members elsewhere have been covered since ${escapeMrkdwn(input.elsewhereSince)}. The setting is *on* by default.`,
     ),
     section(
-      `*What to do (about a minute):* press *Open LinkedIn setting* to go straight to it, or:\n${numberedSteps(input.optOutSteps, "if you do not want your data used, then press *✅ I've opted out* so the team knows.")}`,
+      `*What to do (about a minute):* press *Open LinkedIn setting* to go straight to it, or:\n${numberedSteps(input.optOutSteps, "if you do not want your data used, then press *I've opted out* so the team knows.")}`,
     ),
     // A new block_id whenever the count changes, as Slack asks of updated messages.
     ...actions([settingButton(input.settingUrl), confirmOptOutButton()], `${REMINDER_BLOCK_PREFIX}${input.reminderId}:${n}`),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/blocks/limits.js';
+import { parseSchedule } from '../../src/reminders/schedule.js';
 import {
   ADMIN_ID,
   type ApiCall,
@@ -71,6 +72,28 @@ describe('app_home_opened', () => {
     const text = visibleText(view);
     expect(text).toContain('*People who told me they opted out:* 2');
     expect(text).toMatch(/kept for 30 days/);
+  });
+
+  it('puts the person\'s own status and the setting first', async () => {
+    usersInfo(USER_ID, false);
+    const publish = mockSlackApi('views.publish', { ok: true });
+    await h.deliver(homeOpened(USER_ID));
+    const blocks = blocksOf(publishedView(publish.calls[0]));
+    expect(visibleText({ blocks: [blocks[1]] })).toMatch(/^\*You haven't told me you opted out yet\.\*/);
+    expect(blocks[2]?.block_id).toBe('home:checklist');
+  });
+
+  it('shows admins their reminders (state, schedule, next run) and why people pressed 👎', async () => {
+    await h.deps.reminders.create(
+      { teamId: TEAM_ID, channelId: 'C0PRIVACY', createdBy: ADMIN_ID, schedule: parseSchedule('weekly monday 9am').schedule, timezone: 'Europe/Berlin', until: null, mentionHere: false },
+      NOW,
+    );
+    await h.store.recordFeedbackReason({ teamId: TEAM_ID, userId: 'U5', topic: 'minors', region: null, reason: 'out-of-date' }, NOW);
+    const publish = mockSlackApi('views.publish', { ok: true });
+    await h.deliver(homeOpened(ADMIN_ID));
+    const text = visibleText(publishedView(publish.calls[0]));
+    expect(text).toContain('• <#C0PRIVACY> · active · every Monday at 09:00 (Europe/Berlin) · next Monday 30 November 2026, 09:00 (in 1 day)');
+    expect(text).toContain(`• ${h.kb.topic('minors').title}: 👍 0 · 👎 1 (out of date 1)`);
   });
 
   it('shows a workspace admin (users.info is_admin) the admin section', async () => {

@@ -83,12 +83,19 @@ describe('topic buttons (topic:<id>)', () => {
     expect(headerOf(reply.posts[0])).toBe('What I can answer');
   });
 
-  it('sends the answer to the DM when the button is on the Home tab', async () => {
-    const post = mockSlackApi('chat.postMessage', { ok: true, ts: '1.2' });
+  it('on the Home tab, shows the answer on the tab itself, under the topic buttons', async () => {
+    mockSlackApi('users.info', { ok: true, user: { id: USER_ID, is_admin: false, is_owner: false } });
+    const publish = mockSlackApi('views.publish', { ok: true });
     await h.deliver(buttonClick(`${ACTIONS.topic}data-used`, { value: encodeButtonValue({ topic: 'data-used', region: null, country: null }), container: 'view' }));
-    expect(post.calls).toHaveLength(1);
-    expect(post.calls[0]?.channel).toBe(USER_ID);
-    expect(topicOf(post.calls[0])).toBe('data-used');
+    expect(publish.calls).toHaveLength(1);
+    expect(publish.calls[0]?.user_id).toBe(USER_ID);
+    const view = publish.calls[0]?.view as Json;
+    expect(topicOf(view)).toBe('data-used');
+    const blocks = blocksOf(view);
+    const buttonsAt = blocks.findIndex((b) => b.block_id === 'home:topics');
+    expect(blocks.findIndex((b) => b.block_id === 'next:data-used')).toBeGreaterThan(buttonsAt);
+    expect(visibleText(view)).toContain(`*${h.kb.topic('data-used').title}*`);
+    expect(limitViolations({ text: 'home', blocks: blocks as never }, 'home')).toEqual([]);
   });
 });
 

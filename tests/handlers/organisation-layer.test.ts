@@ -37,7 +37,7 @@ describe("an organisation's opt-out steps", () => {
       const text = visibleText(publish.calls[0]?.view as Json);
       expect(text).toContain('Opt out in two steps');
       expect(text).toContain('1. Open the Acme intranet page *LinkedIn settings*.');
-      expect(text).toContain('2. Follow the *Acme privacy checklist* there, then tell me below.');
+      expect(text).toContain("2. Follow the *Acme privacy checklist* there, then press *I've opted out*.");
       expect(text).not.toContain('Data for Generative AI Improvement*.');
     } finally {
       nock.cleanAll();

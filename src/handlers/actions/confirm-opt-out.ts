@@ -7,7 +7,7 @@ import { clicked } from './payload.js';
 
 export const actionId = ACTIONS.confirmOptOut;
 
-/** "✅ I've opted out": recorded once per person, wherever the button is; a reminder card then shows the new count. */
+/** "I've opted out": recorded once per person, wherever the button is; a reminder card then shows the new count. */
 export async function handle({ ack, body, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps: Deps): Promise<void> {
   await ack();
   const { action, teamId, userId, inView } = clicked(body);

@@ -9,10 +9,14 @@ import { clicked } from './payload.js';
 export const actionId = ACTIONS.report;
 
 /** "Report a problem" in an answer's menu: asks what was wrong; the pick is recorded like a 👎 with its reason. */
-export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps: Deps): Promise<void> {
+export async function handle({ ack, body, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs, deps: Deps): Promise<void> {
   await ack();
-  const value = decodeButtonValue(clicked(body).action?.value);
+  const { action, inView, userId } = clicked(body);
+  const value = decodeButtonValue(action?.value);
   if (!value || !deps.kb.topics.has(value.topic)) return;
   const card = buildFeedbackReasonCard(topicLink(deps.kb, value.topic), { region: value.region ?? null, country: value.country ?? null });
-  await replySafely(deps.logger, 'the question what was wrong', () => respond({ response_type: 'ephemeral', replace_original: false, ...card }));
+  await replySafely(deps.logger, 'the question what was wrong', () =>
+    // The Home tab has no message to answer under: the question goes to the app's DM.
+    inView ? client.chat.postMessage({ channel: userId, ...card }) : respond({ response_type: 'ephemeral', replace_original: false, ...card }),
+  );
 }

@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import { ACTIONS, decodeButtonValue } from '../../blocks/actions.js';
 import { helpCard, topicCard } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
+import { publishHome } from '../events/app-home-opened.js';
 import { clicked } from './payload.js';
 import { showCard } from './show-card.js';
 
@@ -13,5 +14,22 @@ export async function handle(args: SlackActionMiddlewareArgs<BlockAction> & AllM
   const value = decodeButtonValue(clicked(args.body).action?.value);
   const place = { region: value?.region ?? null, country: value?.country ?? null };
   if (!value || !deps.kb.topics.has(value.topic)) return showCard(args, deps, helpCard(deps.kb), null);
+  const { inView, teamId, userId } = clicked(args.body);
+  // On the Home tab the answer appears on the tab itself, under the topic buttons.
+  if (inView) return showOnHome(args, deps, teamId, userId, value);
   await showCard(args, deps, topicCard(deps.kb, value.topic, place, deps.now()), { kind: 'topic', topic: value.topic, ...place });
+}
+
+async function showOnHome(
+  { client }: AllMiddlewareArgs,
+  deps: Deps,
+  teamId: string,
+  userId: string,
+  value: NonNullable<ReturnType<typeof decodeButtonValue>>,
+): Promise<void> {
+  try {
+    await publishHome(deps, client, teamId, userId, value);
+  } catch (error) {
+    deps.logger.error({ err: error }, 'could not show a topic on the Home tab');
+  }
 }

@@ -1,26 +1,35 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { composeRegion, topicLink } from '../../answers/compose.js';
+import type { ButtonValue } from '../../blocks/actions.js';
 import { buildHomeView } from '../../blocks/home-view.js';
 import { describeDate } from '../../format/relative-time.js';
 import { REGION_IDS } from '../../knowledge/schema.js';
+import { listItems } from '../../reminders/present.js';
+import { topicCard } from '../../replies/reply.js';
 import { UNANSWERED_RETENTION_DAYS } from '../../store/store.js';
 import type { Deps } from '../deps.js';
 
-/** Builds and publishes the person's Home tab; admins also see the team's figures. */
-export async function publishHome(deps: Deps, client: WebClient, teamId: string, userId: string): Promise<void> {
+/**
+ * Builds and publishes the person's Home tab; admins also see the team's figures and reminders.
+ * `show` is a topic picked on the tab: its answer appears in place, under the topic buttons.
+ */
+export async function publishHome(deps: Deps, client: WebClient, teamId: string, userId: string, show?: ButtonValue): Promise<void> {
   const now = deps.now();
   const { kb, store } = deps;
   const [confirmedAt, isAdmin] = await Promise.all([store.optOutConfirmedAt(teamId, userId), deps.admins.isAdmin(client, userId)]);
   let admin = null;
   if (isAdmin) {
-    const [optOutCount, feedback, unanswered] = await Promise.all([
+    const [optOutCount, feedback, unanswered, reminders] = await Promise.all([
       store.countOptOuts(teamId),
       store.feedbackByTopic(teamId),
       store.recentUnanswered(teamId, 15, now),
+      listItems(deps.reminders, teamId, now),
     ]);
     admin = {
       optOutCount,
+      reminders,
       feedback: feedback.map((f) => ({ ...f, title: kb.topics.get(f.topic)?.title ?? f.topic })),
       unanswered: unanswered.map((q) => ({ ...q, when: describeDate(q.createdAt.slice(0, 10), now) })),
       retentionDays: UNANSWERED_RETENTION_DAYS,
@@ -35,9 +44,16 @@ export async function publishHome(deps: Deps, client: WebClient, teamId: string,
     topics: kb.menu('home').map((id) => topicLink(kb, id)),
     organisation: kb.organisation,
     confirmedAt: confirmedAt ? describeDate(confirmedAt.slice(0, 10), now) : null,
+    shown: show && kb.topics.has(show.topic) ? shownAnswer(deps, show) : null,
     admin,
   });
   await client.views.publish({ user_id: userId, view });
+}
+
+/** A topic's answer card for the Home tab: the same card, without 👍/👎 (those are for messages). */
+function shownAnswer(deps: Deps, show: ButtonValue): { title: string; blocks: KnownBlock[] } {
+  const card = topicCard(deps.kb, show.topic, { region: show.region ?? null, country: show.country ?? null }, deps.now());
+  return { title: deps.kb.topic(show.topic).title, blocks: card.blocks.filter((b) => b.type !== 'context_actions') };
 }
 
 export const eventType = 'app_home_opened';
