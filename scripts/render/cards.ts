@@ -56,10 +56,10 @@ export async function buildCards(kb: KnowledgeBase): Promise<Card[]> {
   const store = await Store.open('sqlite::memory:');
   try {
     await seedStore(store, kb);
-    cards.push({ name: '10-home-employee', title: 'App Home (employee)', frame: 'home', surface: await homeView(kb, store, 'U0EMPLOYEE', false) });
-    cards.push({ name: '11-home-admin', title: 'App Home (admin, opted out)', frame: 'home', surface: await homeView(kb, store, 'U0ADMIN', true) });
     const reminders = new ReminderStore(store.db);
     await seedReminders(store, reminders);
+    cards.push({ name: '10-home-employee', title: 'App Home (employee)', frame: 'home', surface: await homeView(kb, store, reminders, 'U0EMPLOYEE', false) });
+    cards.push({ name: '11-home-admin', title: 'App Home (admin, opted out)', frame: 'home', surface: await homeView(kb, store, reminders, 'U0ADMIN', true) });
     cards.push({ name: '12-reminder', title: 'Reminder in a channel', frame: 'channel', surface: reminderCard(kb, reminders) });
     const list = buildRemindersCard(await listItems(reminders, TEAM, NOW));
     cards.push({ name: '13-reminders-list', title: 'Reminders list (/linkedin-ai reminders)', frame: 'channel', surface: list, ephemeral: true });
@@ -70,14 +70,14 @@ export async function buildCards(kb: KnowledgeBase): Promise<Card[]> {
 }
 
 /** The Home tab exactly as app_home_opened publishes it; Slack's client only records the view. */
-async function homeView(kb: KnowledgeBase, store: Store, userId: string, isAdmin: boolean): Promise<Surface> {
+async function homeView(kb: KnowledgeBase, store: Store, reminders: ReminderStore, userId: string, isAdmin: boolean): Promise<Surface> {
   let view: Surface = { blocks: [] };
   const publish = async (args: { view: Surface }) => {
     view = args.view;
   };
   const client = { views: { publish } } as unknown as WebClient;
   const admins = { isAdmin: async () => isAdmin } as unknown as AdminChecker;
-  await publishHome({ kb, store, admins, now: () => NOW } as unknown as Deps, client, TEAM, userId);
+  await publishHome({ kb, store, reminders, admins, now: () => NOW } as unknown as Deps, client, TEAM, userId);
   return view;
 }
 
@@ -89,6 +89,8 @@ async function seedStore(store: Store, kb: KnowledgeBase): Promise<void> {
   for (const [i, topic] of topics.entries()) {
     for (let v = 0; v < 9 - i * 2; v++) await store.recordFeedback({ teamId: TEAM, userId: `U0V${v}`, topic, region: null, vote: v % 4 ? 'up' : 'down' }, NOW);
   }
+  await store.recordFeedbackReason({ teamId: TEAM, userId: 'U0V0', topic: topics[0] ?? 'overview', region: null, reason: 'unclear' }, NOW);
+  await store.recordFeedbackReason({ teamId: TEAM, userId: 'U0V9', topic: topics[0] ?? 'overview', region: null, reason: 'out-of-date' }, NOW);
   const unanswered = [
     { question: 'Does Meta train on my Instagram?', kind: 'out-of-scope' },
     { question: 'data stuff?', kind: 'did-you-mean' },
