@@ -40,22 +40,27 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
       ? { kind: 'question', question: answer.question }
       : { kind: 'topic', topic: answer.topic.id, region: answer.context.region, country: answer.context.country };
   const report = reportOption(answer.topic.id, answer.context);
-  const buttons = actions(
-    [
-      ...(answer.settingButton ? [settingButton(answer.settingUrl), confirmOptOutButton()] : []),
-      detailsButton(details),
-      ...moreMenu([
-        ...topicOptions(answer.alsoAsked, answer.context, 'Also: '),
-        ...topicOptions(answer.related, answer.context).slice(0, MAX_RELATED),
-        ...(report ? [report] : []),
-      ]),
-    ],
-    `next:${answer.topic.id}`,
-  );
+  const also = topicOptions(answer.alsoAsked, answer.context, 'Also: ');
+  const related = topicOptions(answer.related, answer.context).slice(0, MAX_RELATED);
+  const tailWith = (relatedShown: number): KnownBlock[] => [
+    ...actions(
+      [
+        ...(answer.settingButton ? [settingButton(answer.settingUrl), confirmOptOutButton()] : []),
+        detailsButton(details),
+        ...moreMenu([...also, ...related.slice(0, relatedShown), ...(report ? [report] : [])]),
+      ],
+      `next:${answer.topic.id}`,
+    ),
+    sourcesLine(answer.keySources, answer.sources.length, answer.lastChecked),
+    feedbackButtons(answer.topic.id, answer.context),
+  ];
   const unconfirmed = answer.unconfirmed.length && !answer.regionIsTheAnswer ? [context(unconfirmedLine(answer.unconfirmed.length))] : [];
-  const tail: KnownBlock[] = [...buttons, sourcesLine(answer.keySources, answer.sources.length, answer.lastChecked), feedbackButtons(answer.topic.id, answer.context)];
-  // Optional parts, most useful first, each only while the card stays glanceable.
   const blocks: KnownBlock[] = [section(lead.mrkdwn), ...unconfirmed];
+  // A long lead leaves less room: related topics in the menu are the first thing to go.
+  let shown = related.length;
+  while (shown > 0 && measureCard({ blocks: [...blocks, ...tailWith(shown)] }).textChars > MAX_CARD_TEXT) shown--;
+  const tail = tailWith(shown);
+  // Optional parts, most useful first, each only while the card stays glanceable.
   const fits = (extra: KnownBlock[]) => {
     const m = measureCard({ blocks: [...blocks, ...extra, ...tail] });
     return m.textChars <= MAX_CARD_TEXT && m.links <= MAX_CARD_LINKS;

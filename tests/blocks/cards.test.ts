@@ -155,6 +155,16 @@ describe('buildAnswerCard', () => {
     expect(contextTexts(long)).toContain('*Acme* has a note on this in Details.');
   });
 
+  it('drops related topics from the menu before the card passes 900 characters, keeping "Report a problem"', () => {
+    const long = link('opt-out-how', 'How to opt out', `${'Long answer words. '.repeat(18)}`);
+    const related = ['a', 'b', 'c'].map((id) => link(`topic-${id}`, `Related topic with a label of thirty ${id}`));
+    const c = buildAnswerCard(answer({ topic: long, related, lastChecked: 'x'.repeat(300), organisation: null, regionNote: null }));
+    expectGlanceable(c);
+    const options = (menuOf(c) ?? []).map((o) => o.text.text);
+    expect(options.length).toBeLessThan(5);
+    expect(options.at(-1)).toBe('Report a problem');
+  });
+
   it('ends with compact 👍/👎 carrying the topic and place, with labels for screen readers', () => {
     const feedback = asJson(card.blocks.at(-1));
     expect(feedback.type).toBe('context_actions');
