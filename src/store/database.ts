@@ -71,6 +71,11 @@ export function toStoredTime(t: DateTime): string {
 }
 export type Dialect = 'sqlite' | 'postgres';
 
+/** How long one SQLite statement waits for another process's write lock (it blocks the event loop meanwhile). */
+export const SQLITE_BUSY_TIMEOUT_MS = 200;
+export const PG_CONNECT_TIMEOUT_MS = 3000;
+export const PG_STATEMENT_TIMEOUT_MS = 5000;
+
 /** Opens `sqlite:PATH` (creating the file and its folder) or `postgres://…`. */
 export function openDatabase(url: string, onIdleError: (error: Error) => void = () => undefined): { db: Db; dialect: Dialect } {
   if (url.startsWith('sqlite:')) {
@@ -78,13 +83,24 @@ export function openDatabase(url: string, onIdleError: (error: Error) => void = 
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     const sqlite = new Database(path);
     sqlite.pragma('journal_mode = WAL');
-    // Several processes may share one file: wait for a lock instead of failing at once.
-    sqlite.pragma('busy_timeout = 5000');
+    // better-sqlite3 waits for a lock synchronously, freezing the event loop: wait only briefly, and
+    // let a write that still finds the file busy fail softly (every caller answers anyway).
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
     return { db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // A pooled connection the server drops while idle (restart, failover) must not crash the app;
-  // the pool opens a new one for the next query.
+  // A hung or unreachable server must cost seconds, not minutes: bounded connects and statements,
+  // and TCP keepalive to notice a connection that went dark.
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    statement_timeout: PG_STATEMENT_TIMEOUT_MS,
+    query_timeout: PG_STATEMENT_TIMEOUT_MS + 1000,
+    keepAlive: true,
+  });
+  // A connection the server drops (restart, failover) must not crash the app, whether it was idle in
+  // the pool or busy with a query (that query fails on its own); the pool opens a new one next time.
   pool.on('error', onIdleError);
+  pool.on('connect', (client) => client.on('error', onIdleError));
   return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
 }

@@ -4,6 +4,8 @@ import { migrate } from './migrations.js';
 
 /** Questions the app could not answer are kept this long, then deleted (the Home tab says so). */
 export const UNANSWERED_RETENTION_DAYS = 30;
+/** Enough for anyone honestly exploring; a flood from one person stops being stored. */
+export const UNANSWERED_PER_PERSON_PER_DAY = 20;
 /** Slack retries an event for at most about five minutes; a day of event ids is ample. */
 const EVENT_ID_RETENTION_HOURS = 24;
 
@@ -136,7 +138,16 @@ export class Store {
     return Number(row.n);
   }
 
+  /** Keeps an unanswered question, at most `UNANSWERED_PER_PERSON_PER_DAY` a person a day: anyone can send many. */
   async recordUnanswered(q: { teamId: string; userId: string; question: string; kind: string }, now: DateTime = DateTime.utc()): Promise<void> {
+    const recent = await this.db
+      .selectFrom('unanswered_questions')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('team_id', '=', q.teamId)
+      .where('user_id', '=', q.userId)
+      .where('created_at', '>=', iso(now.minus({ days: 1 })))
+      .executeTakeFirst();
+    if (Number(recent?.n ?? 0) >= UNANSWERED_PER_PERSON_PER_DAY) return;
     await this.db
       .insertInto('unanswered_questions')
       .values({ team_id: q.teamId, user_id: q.userId, question: q.question.slice(0, 500), kind: q.kind, created_at: iso(now) })

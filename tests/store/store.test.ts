@@ -63,6 +63,17 @@ describe.each(DATABASES)('the store on %s', (_, create) => {
     ]);
   });
 
+  it('keeps at most 20 unanswered questions a person a day, so one person cannot fill the table', async () => {
+    for (let i = 0; i < 25; i++) await store.recordUnanswered({ teamId: 'T9', userId: 'U1', question: `q${i}`, kind: 'out-of-scope' }, now);
+    await store.recordUnanswered({ teamId: 'T9', userId: 'U2', question: 'another person', kind: 'out-of-scope' }, now);
+    const rows = await store.recentUnanswered('T9', 100, now);
+    expect(rows.filter((r) => r.userId === 'U1')).toHaveLength(20);
+    expect(rows.filter((r) => r.userId === 'U2')).toHaveLength(1);
+    // A day later there is room again.
+    await store.recordUnanswered({ teamId: 'T9', userId: 'U1', question: 'next day', kind: 'out-of-scope' }, now.plus({ days: 1, minutes: 1 }));
+    expect((await store.recentUnanswered('T9', 100, now.plus({ days: 1, minutes: 1 }))).some((r) => r.question === 'next day')).toBe(true);
+  });
+
   it('keeps the reason for a 👎 with it, or as a 👎 of its own when none came first', async () => {
     await store.recordFeedback({ teamId: 'T7', userId: 'U1', topic: 'minors', region: null, vote: 'down' }, now);
     await store.recordFeedbackReason({ teamId: 'T7', userId: 'U1', topic: 'minors', region: null, reason: 'wrong' }, now);

@@ -58,9 +58,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** A fresh app on a fresh SQLite database, as in production but for the receiver and `authorize`. */
-export async function createHarness(options: { kb?: KnowledgeBase } = {}): Promise<Harness> {
-  const database: TestDatabase = sqliteDatabase();
+/**
+ * A fresh app on a fresh SQLite database (or the database at `databaseUrl`, which the caller owns), as in
+ * production but for the receiver and `authorize`.
+ */
+export async function createHarness(options: { kb?: KnowledgeBase; databaseUrl?: string } = {}): Promise<Harness> {
+  const database: TestDatabase = options.databaseUrl
+    ? { name: 'postgres', url: options.databaseUrl, drop: async () => undefined }
+    : sqliteDatabase();
   const store = await Store.open(database.url);
   const kb = options.kb ?? knowledgeBase();
   const logs: LogEntry[] = [];
