@@ -1,8 +1,10 @@
 import type { DateTime } from 'luxon';
 import type { EngineResult } from '../engine/engine.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
+import type { Say } from '../format/messages.js';
 import { dateLabel, describeDate, renderDates } from '../format/relative-time.js';
 import { countryName } from '../knowledge/countries.js';
+import type { Language } from '../knowledge/languages.js';
 import type { Organisation } from '../knowledge/load.js';
 import type { RegionId, Source, Topic } from '../knowledge/schema.js';
 
@@ -52,6 +54,11 @@ export interface RegionView {
 
 export interface ComposedAnswer {
   question: string;
+  /** The language the answer is in; `translated` is false when the topic's texts are still English. */
+  language: Language;
+  translated: boolean;
+  /** The app's own sentences in that language. */
+  say: Say;
   topic: TopicLink;
   markdown: string;
   unconfirmed: string[];
@@ -76,8 +83,8 @@ export interface ComposedAnswer {
   context: PlaceContext;
 }
 
-export function topicLink(kb: KnowledgeBase, id: string): TopicLink {
-  const t = kb.topic(id);
+export function topicLink(kb: KnowledgeBase, id: string, language: Language = 'en'): TopicLink {
+  const t = kb.localTopic(id, language).topic;
   return { id: t.id, title: t.title, label: t.label ?? t.title, summary: t.summary };
 }
 
@@ -87,39 +94,43 @@ export function composeRegion(
   now: DateTime,
   place: string | null = null,
   country: string | null = null,
+  language: Language = 'en',
 ): RegionView {
-  const r = kb.region(id);
+  const r = kb.localRegion(id, language);
+  const say = kb.say(language);
+  const describe = (iso: string) => describeDate(iso, now, language);
   const since = !r.trainingSince
-    ? 'not confirmed by our sources'
+    ? say('since.unknown')
     : r.trainingSinceApproximate
-      ? `already by ${describeDate(r.trainingSince, now)}`
+      ? say('since.approximate', { date: describe(r.trainingSince) })
       : r.pausedFrom
-        ? `again since ${describeDate(r.trainingSince, now)}, after a pause from ${dateLabel(r.pausedFrom)}`
-        : `since ${describeDate(r.trainingSince, now)}`;
+        ? say('since.again', { date: describe(r.trainingSince), paused: dateLabel(r.pausedFrom, language) })
+        : say('since.exact', { date: describe(r.trainingSince) });
   return {
     id: r.id,
     name: r.name,
     shortName: r.shortName,
-    changedOn: dateLabel(changeDate(kb)),
+    changedOn: dateLabel(changeDate(kb), language),
     place,
-    countryName: country ? countryName(country) : null,
-    status:
-      r.trainingUsed === null
-        ? "Our sources don't say whether LinkedIn uses members' data here to train content-generating AI models."
-        : r.trainingUsed
-          ? `LinkedIn uses members' data here to train content-generating AI models unless they opt out: ${since}.`
-          : "LinkedIn does not use members' data here to train content-generating AI models.",
+    countryName: country ? countryNameIn(country, language) : null,
+    status: r.trainingUsed === null ? say('status.unknown') : r.trainingUsed ? say('status.used', { since }) : say('status.notUsed'),
     since: r.trainingUsed === false ? 'not used' : since,
     used: r.trainingUsed,
-    startedOn: r.trainingSince ? dateLabel(r.trainingSince) : null,
+    startedOn: r.trainingSince ? dateLabel(r.trainingSince, language) : null,
     approximate: r.trainingSinceApproximate,
-    pausedFrom: r.pausedFrom ? dateLabel(r.pausedFrom) : null,
-    change: renderDates(r.change, now),
+    pausedFrom: r.pausedFrom ? dateLabel(r.pausedFrom, language) : null,
+    change: renderDates(r.change, now, language),
     legalBasis: r.legalBasis,
-    notes: r.notes.map((n) => renderDates(n, now)),
+    notes: r.notes.map((n) => renderDates(n, now, language)),
     sources: r.sources,
-    lastChecked: describeDate(r.lastChecked, now),
+    lastChecked: describe(r.lastChecked),
   };
+}
+
+/** "Canada", "Kanada", "Canadá": the country's name in the answer's language. */
+function countryNameIn(code: string, language: Language): string {
+  if (language === 'en') return countryName(code);
+  return new Intl.DisplayNames([language], { type: 'region' }).of(code) ?? countryName(code);
 }
 
 /** The answer to an engine result of kind "answer" (or a topic picked from a button). */
@@ -129,49 +140,53 @@ export function composeAnswer(
   question: string,
   context: PlaceContext & { place?: string | null },
   now: DateTime,
+  language: Language = 'en',
 ): ComposedAnswer {
-  const topic = kb.topic(topicId);
-  const region = context.region ? composeRegion(kb, context.region, now, context.place ?? null, context.country) : null;
+  const { topic, translated } = kb.localTopic(topicId, language);
+  const region = context.region ? composeRegion(kb, context.region, now, context.place ?? null, context.country, language) : null;
   const regionNote = context.region ? topic.regionNotes[context.region] : undefined;
   const sources = answerSources(kb, topic, region ? [region] : []);
   return {
     question,
-    topic: topicLink(kb, topic.id),
-    markdown: renderDates(topic.answer, now),
-    unconfirmed: topic.unconfirmed.map((u) => renderDates(u, now)),
+    language,
+    translated,
+    say: kb.say(language),
+    topic: topicLink(kb, topic.id, language),
+    markdown: renderDates(topic.answer, now, language),
+    unconfirmed: topic.unconfirmed.map((u) => renderDates(u, now, language)),
     region,
-    regionNote: regionNote ? renderDates(regionNote, now) : null,
+    regionNote: regionNote ? renderDates(regionNote, now, language) : null,
     otherRegions: [],
     organisation: kb.organisation,
     sources,
     keySources: keySources(kb, topic, sources, region ? [region] : []),
-    lastChecked: describeDate(topic.lastChecked, now),
+    lastChecked: describeDate(topic.lastChecked, now, language),
     settingButton: topic.settingButton,
     settingUrl: kb.surfaces.settingUrl,
     regionIsTheAnswer: region !== null && topic.id === kb.surfaces.roles.applicability,
-    related: topic.related.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id)),
+    related: topic.related.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id, language)),
     alsoAsked: [],
     context: { region: context.region, country: context.country },
   };
 }
 
-export function composeFromResult(kb: KnowledgeBase, result: EngineResult, now: DateTime): ComposedAnswer | null {
+export function composeFromResult(kb: KnowledgeBase, result: EngineResult, now: DateTime, language: Language = 'en'): ComposedAnswer | null {
   if (result.kind !== 'answer' || !result.topic) return null;
   const groups = groupPlaces(result.places);
   const [first, ...others] = groups;
-  const answer = composeAnswer(kb, result.topic, result.question, first ?? result, now);
-  const topic = kb.topic(result.topic);
+  const answer = composeAnswer(kb, result.topic, result.question, first ?? result, now, language);
+  const { topic } = kb.localTopic(result.topic, language);
   answer.otherRegions = others.slice(0, MAX_PLACES - 1).map((g) => {
-    const region = composeRegion(kb, g.region, now, g.place, g.country);
+    const region = composeRegion(kb, g.region, now, g.place, g.country, language);
     const note = topic.regionNotes[g.region];
-    return { region, note: note ? renderDates(note, now) : null };
+    return { region, note: note ? renderDates(note, now, language) : null };
   });
   if (answer.region) {
     const regions = [answer.region, ...answer.otherRegions.map((o) => o.region)];
     answer.sources = answerSources(kb, topic, regions);
     answer.keySources = keySources(kb, topic, answer.sources, regions);
   }
-  answer.alsoAsked = result.suggestions.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id));
+  answer.alsoAsked = result.suggestions.filter((id) => kb.topics.has(id)).map((id) => topicLink(kb, id, language));
   answer.related = answer.related.filter((r) => !answer.alsoAsked.some((a) => a.id === r.id));
   return answer;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES, type Language } from '../knowledge/languages.js';
 import { REGION_IDS, type RegionId } from '../knowledge/schema.js';
 import { escapeMrkdwn, unescapeMrkdwn } from './mrkdwn.js';
 
@@ -57,11 +58,13 @@ export interface ButtonValue {
   topic: string;
   region?: RegionId | null;
   country?: string | null;
+  /** The language the answer was in, so the next one is too (absent: English). */
+  language?: Language;
 }
 
 /** What a card was made from, so a button can make it again (to share it in the channel). */
 export type CardRequest =
-  | { kind: 'question'; question: string }
+  | { kind: 'question'; question: string; language?: Language }
   | ({ kind: 'topic' } & ButtonValue)
   | { kind: 'region'; region: RegionId; place?: string | null; country?: string | null }
   | { kind: 'overview' }
@@ -73,9 +76,10 @@ const wireButtonValue = z.object({
   t: z.string().max(60),
   r: z.enum(REGION_IDS).nullable().optional(),
   c: countryCode,
+  l: z.enum(LANGUAGES).optional(),
 });
 const wireCardRequest = z.discriminatedUnion('k', [
-  z.object({ k: z.literal('question'), q: z.string().max(1600) }),
+  z.object({ k: z.literal('question'), q: z.string().max(1600), l: z.enum(LANGUAGES).optional() }),
   z.object({ k: z.literal('topic'), ...wireButtonValue.shape }),
   z.object({
     k: z.literal('region'),
@@ -93,11 +97,13 @@ const toWireValue = (v: ButtonValue): WireButtonValue => ({
   t: v.topic,
   ...(v.region !== undefined ? { r: v.region } : {}),
   ...(v.country !== undefined ? { c: v.country } : {}),
+  ...(v.language && v.language !== 'en' ? { l: v.language } : {}),
 });
 const fromWireValue = (w: WireButtonValue): ButtonValue => ({
   topic: w.t,
   ...(w.r !== undefined ? { region: w.r } : {}),
   ...(w.c !== undefined ? { country: w.c } : {}),
+  ...(w.l !== undefined ? { language: w.l } : {}),
 });
 
 export function encodeButtonValue(value: ButtonValue): string {
@@ -135,8 +141,12 @@ export function decodeCardRequest(raw: string | undefined): CardRequest | null {
 function toWireRequest(request: CardRequest): WireCardRequest {
   switch (request.kind) {
     case 'question':
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced before the question goes into a button value.
-      return { k: 'question', q: escapeMrkdwn([...request.question.replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, 300).join('')) };
+      return {
+        k: 'question',
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced before the question goes into a button value.
+        q: escapeMrkdwn([...request.question.replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, 300).join('')),
+        ...(request.language && request.language !== 'en' ? { l: request.language } : {}),
+      };
     case 'topic':
       return { k: 'topic', ...toWireValue(request) };
     case 'region':
@@ -154,7 +164,7 @@ function toWireRequest(request: CardRequest): WireCardRequest {
 function fromWireRequest(wire: WireCardRequest): CardRequest {
   switch (wire.k) {
     case 'question':
-      return { kind: 'question', question: unescapeMrkdwn(wire.q) };
+      return { kind: 'question', question: unescapeMrkdwn(wire.q), ...(wire.l !== undefined ? { language: wire.l } : {}) };
     case 'topic':
       return { kind: 'topic', ...fromWireValue(wire) };
     case 'region':

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { ComposedAnswer, RegionView } from '../answers/compose.js';
-import { joinWithAnd } from '../format/words.js';
+import { listIn } from '../format/messages.js';
+import { languageName } from '../knowledge/languages.js';
 import type { CardRequest } from './actions.js';
 import { answerLead } from './answer-lead.js';
 import { measureCard } from './glance.js';
@@ -10,7 +11,6 @@ import {
   actions,
   confirmOptOutButton,
   context,
-  countWord,
   detailsButton,
   feedbackButtons,
   moreMenu,
@@ -35,27 +35,32 @@ const MAX_CARD_LINKS = 3;
  */
 export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   const lead = answerLead(answer);
+  const language = answer.language === 'en' ? {} : { language: answer.language };
+  const place = { ...answer.context, ...language };
   const details: CardRequest =
     answer.question && answer.question.length <= MAX_DETAILS_QUESTION
-      ? { kind: 'question', question: answer.question }
-      : { kind: 'topic', topic: answer.topic.id, region: answer.context.region, country: answer.context.country };
-  const report = reportOption(answer.topic.id, answer.context);
-  const also = topicOptions(answer.alsoAsked, answer.context, 'Also: ');
-  const related = topicOptions(answer.related, answer.context).slice(0, MAX_RELATED);
+      ? { kind: 'question', question: answer.question, ...language }
+      : { kind: 'topic', topic: answer.topic.id, ...place };
+  const { say } = answer;
+  const report = reportOption(answer.topic.id, place, say('menu.report'));
+  const also = topicOptions(answer.alsoAsked, place, (t) => say('menu.also', { label: t.label }));
+  const related = topicOptions(answer.related, place).slice(0, MAX_RELATED);
   const tailWith = (relatedShown: number): KnownBlock[] => [
     ...actions(
       [
-        ...(answer.settingButton ? [settingButton(answer.settingUrl), confirmOptOutButton()] : []),
-        detailsButton(details),
+        ...(answer.settingButton ? [settingButton(answer.settingUrl, say('button.setting')), confirmOptOutButton(say('button.optedOut'))] : []),
+        detailsButton(details, say('button.details')),
         ...moreMenu([...also, ...related.slice(0, relatedShown), ...(report ? [report] : [])]),
       ],
       `next:${answer.topic.id}`,
     ),
-    sourcesLine(answer.keySources, answer.sources.length, answer.lastChecked),
-    feedbackButtons(answer.topic.id, answer.context),
+    sourcesLine(answer.keySources, answer.sources.length, answer.lastChecked, say),
+    feedbackButtons(answer.topic.id, place, say),
   ];
-  const unconfirmed = answer.unconfirmed.length && !answer.regionIsTheAnswer ? [context(unconfirmedLine(answer.unconfirmed.length))] : [];
-  const blocks: KnownBlock[] = [section(lead.mrkdwn), ...unconfirmed];
+  const unconfirmed = answer.unconfirmed.length && !answer.regionIsTheAnswer ? [context(say('card.unconfirmed', { count: answer.unconfirmed.length }))] : [];
+  // Not translated yet: the answer is in English, and says so in the asker's language.
+  const untranslated = answer.translated ? [] : [context(say('card.untranslated', { language: languageName(answer.language) }))];
+  const blocks: KnownBlock[] = [section(lead.mrkdwn), ...unconfirmed, ...untranslated];
   // A long lead leaves less room: related topics in the menu are the first thing to go.
   let shown = related.length;
   while (shown > 0 && measureCard({ blocks: [...blocks, ...tailWith(shown)] }).textChars > MAX_CARD_TEXT) shown--;
@@ -67,14 +72,14 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   };
   const organisation = organisationNote(answer.organisation);
   if (organisation.length && fits(organisation)) blocks.push(...organisation);
-  else if (answer.organisation) blocks.push(context(`*${escapeMrkdwn(answer.organisation.organisation)}* has a note on this in Details.`));
+  else if (answer.organisation) blocks.push(context(say('card.organisationInDetails', { organisation: escapeMrkdwn(answer.organisation.organisation) })));
   const left: string[] = [];
   for (const [region, note] of regionNotes(answer)) {
-    const extra = sections(`*In ${escapeMrkdwn(region.shortName)}:* ${markdownToMrkdwn(note)}`);
+    const extra = sections(`*${say('region.in', { region: escapeMrkdwn(region.shortName) })}* ${markdownToMrkdwn(note)}`);
     if (fits(extra)) blocks.push(...extra);
     else left.push(escapeMrkdwn(region.shortName));
   }
-  const pointer = [context(`Details has more on what applies in ${joinWithAnd(left)}.`)];
+  const pointer = [context(say('card.moreInDetails', { regions: listIn(answer.language, left) }))];
   if (left.length && fits(pointer)) blocks.push(...pointer);
   return enforceLimits({ text: lead.sentence, blocks: [...blocks, ...tail] });
 }
@@ -89,8 +94,3 @@ function regionNotes(answer: ComposedAnswer): [RegionView, string][] {
   return pairs.flatMap(([region, note]) => (region && note ? [[region, note] as [RegionView, string]] : []));
 }
 
-/** Kept on the card so the honesty signal stays visible; the points themselves are in Details. */
-export function unconfirmedLine(count: number): string {
-  const what = count === 1 ? 'One point here is' : `${countWord(count).replace(/^./, (c) => c.toUpperCase())} points here are`;
-  return `⚠️ ${what} not confirmed by the sources; Details lists ${count === 1 ? 'it' : 'them'}.`;
-}

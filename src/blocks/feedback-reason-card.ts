@@ -1,29 +1,31 @@
 import type { KnownBlock } from '@slack/types';
 import type { PlaceContext, TopicLink } from '../answers/compose.js';
+import type { Say } from '../format/messages.js';
+import type { Language } from '../knowledge/languages.js';
 import { ACTIONS, encodeButtonValue, FEEDBACK_REASONS, type FeedbackReason } from './actions.js';
 import { enforceLimits, type SlackMessage } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 
 /** After 👎 or "Report a problem": what was wrong, in one pick, so the editors know what to fix. */
-export function buildFeedbackReasonCard(topic: TopicLink, place: PlaceContext): SlackMessage {
-  const value = encodeButtonValue({ topic: topic.id, region: place.region, country: place.country });
+export function buildFeedbackReasonCard(topic: TopicLink, place: PlaceContext & { language?: Language | undefined }, say: Say): SlackMessage {
+  const value = encodeButtonValue({ topic: topic.id, region: place.region, country: place.country, ...(place.language ? { language: place.language } : {}) });
   const blocks: KnownBlock[] = [
     {
       type: 'section',
       block_id: `feedback-reason:${topic.id}`,
-      text: { type: 'mrkdwn', text: `Thanks for telling me. What was wrong with the answer on *${escapeMrkdwn(topic.label)}*?` },
+      text: { type: 'mrkdwn', text: say('reason.question', { topic: escapeMrkdwn(topic.label) }) },
       accessory: {
         type: 'static_select',
         action_id: ACTIONS.feedbackReason,
-        placeholder: { type: 'plain_text', text: 'Pick a reason' },
+        placeholder: { type: 'plain_text', text: say('reason.pick') },
         options: (Object.keys(FEEDBACK_REASONS) as FeedbackReason[]).map((reason) => ({
-          text: { type: 'plain_text', text: FEEDBACK_REASONS[reason] },
+          text: { type: 'plain_text', text: say(`reason.${reason}`) },
           value: `${reason} ${value}`,
         })),
       },
     },
   ];
-  return enforceLimits({ text: `What was wrong with the answer on ${escapeMrkdwn(topic.label)}?`, blocks });
+  return enforceLimits({ text: say('reason.text', { topic: escapeMrkdwn(topic.label) }), blocks });
 }
 
 /** The reason and the topic a reason pick carried, or null for anything that is not ours. */

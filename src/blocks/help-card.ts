@@ -1,5 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { TopicLink } from '../answers/compose.js';
+import type { Say } from '../format/messages.js';
+import type { Language } from '../knowledge/languages.js';
 import type { Organisation } from '../knowledge/load.js';
 import { ACTIONS, encodeCardRequest } from './actions.js';
 import { enforceLimits, LIMITS, type SlackMessage } from './limits.js';
@@ -11,30 +13,29 @@ export interface HelpCardInput {
   /** Every topic, the ones people need first first. */
   topics: TopicLink[];
   organisation: Organisation | null;
+  say: Say;
+  /** The answer's language, kept by the topic menu (absent: English). */
+  language?: Language | undefined;
 }
 
 /** What the app answers and how to ask: the common questions one click away, every topic in a menu. */
-export function buildHelpCard({ examples, topics, organisation }: HelpCardInput): SlackMessage {
-  const options = topicOptions(topics, { region: null, country: null }).slice(0, LIMITS.selectOptions);
+export function buildHelpCard({ examples, topics, organisation, say, language }: HelpCardInput): SlackMessage {
+  const options = topicOptions(topics, { region: null, country: null, language }).slice(0, LIMITS.selectOptions);
   const blocks: KnownBlock[] = [
-    header('What I can answer'),
-    section(
-      "I answer questions about *LinkedIn using members' data to train its AI*, with sources: where it applies, which data, how to opt out and what opting out does. Ask in your own words and name your city or country for the answer there.",
-    ),
-    section('*Try one:*'),
+    header(say('help.header')),
+    section(say('help.intro')),
+    section(say('help.try')),
     ...actions(
       // Action ids must differ within a block: "ask:0", "ask:1"…
       examples.map((q, i) => button(q, `${ACTIONS.ask}:${i}`, encodeCardRequest({ kind: 'question', question: q }))),
       'help:examples',
     ),
     ...actions(
-      options.length ? [{ type: 'static_select', action_id: ACTIONS.more, placeholder: { type: 'plain_text', text: `All ${topics.length} topics…` }, options }] : [],
+      options.length ? [{ type: 'static_select', action_id: ACTIONS.more, placeholder: { type: 'plain_text', text: say('help.topics', { count: topics.length }) }, options }] : [],
       'help:topics',
     ),
     ...organisationNote(organisation),
-    context(
-      'Ask with `/linkedin-ai your question`, mention me in a channel (I answer in the thread) or send me a direct message. Questions in French, German, Spanish, Italian, Dutch or Portuguese work too; answers are in English.',
-    ),
+    context(say('help.how')),
   ];
-  return enforceLimits({ text: "What I can answer: LinkedIn's use of members' data to train its AI, with sources.", blocks });
+  return enforceLimits({ text: say('help.text'), blocks });
 }

@@ -1,5 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { TopicLink } from '../answers/compose.js';
+import type { Say } from '../format/messages.js';
+import type { Language } from '../knowledge/languages.js';
 import { enforceLimits, type SlackMessage } from './limits.js';
 import { escapeMrkdwn, quoteUserText } from './mrkdwn.js';
 import { actions, context, section, topicButtons } from './parts.js';
@@ -13,20 +15,21 @@ export interface OutOfScopeInput {
   changeDate: string;
   /** The organisation's channel for everything else: an id (linked) or a "#name", if its layer names one. */
   helpChannel?: string | undefined;
+  say: Say;
+  /** The answer's language, kept by the buttons (absent: English). */
+  language?: Language | undefined;
 }
 
 /** A short, polite "not something I answer", with what it can answer instead. */
-export function buildOutOfScopeCard({ question, examples, changeDate, helpChannel }: OutOfScopeInput): SlackMessage {
+export function buildOutOfScopeCard({ question, examples, changeDate, helpChannel, say, language }: OutOfScopeInput): SlackMessage {
   const quoted = quoteUserText(question, 120);
-  const elsewhere = helpChannel ? `For anything else, ask in ${channelReference(helpChannel)}.` : 'For anything else, please ask the team that looks after it.';
+  const elsewhere = helpChannel ? say('oos.channel', { channel: channelReference(helpChannel) }) : say('oos.team');
   const blocks: KnownBlock[] = [
-    section(
-      `I only know about *LinkedIn's use of members' data to train its AI* (the change of ${escapeMrkdwn(changeDate)}), so I can't answer ${quoted ? `_“${quoted}”_` : 'that'}. ${elsewhere}`,
-    ),
-    ...actions(topicButtons(examples, { region: null, country: null }), 'out-of-scope'),
-    context('`/linkedin-ai help` lists what I can answer.'),
+    section(say('oos.lead', { date: escapeMrkdwn(changeDate), question: quoted ? `_“${quoted}”_` : say('oos.that'), elsewhere })),
+    ...actions(topicButtons(examples, { region: null, country: null, language }), 'out-of-scope'),
+    context(say('oos.help')),
   ];
-  return enforceLimits({ text: "I can't answer that: I only know about LinkedIn's use of members' data to train its AI.", blocks });
+  return enforceLimits({ text: say('oos.text'), blocks });
 }
 
 /** A channel id becomes a link Slack renders with the channel's name; a "#name" stays text. */

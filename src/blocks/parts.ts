@@ -1,8 +1,10 @@
 import type { ActionsBlock, Button, ContextActionsBlock, ContextBlock, KnownBlock, Overflow, PlainTextOption, SectionBlock, StaticSelect } from '@slack/types';
 import { groupBySince, type PlaceContext, type RegionView, type TopicLink } from '../answers/compose.js';
+import type { Say } from '../format/messages.js';
+import type { Language } from '../knowledge/languages.js';
 import type { Organisation } from '../knowledge/load.js';
 import type { Source } from '../knowledge/schema.js';
-import { ACTIONS, type CardRequest, decodeButtonValue, decodeChoice, encodeButtonValue, encodeCardRequest, encodeChoice } from './actions.js';
+import { ACTIONS, type ButtonValue, type CardRequest, decodeButtonValue, decodeChoice, encodeButtonValue, encodeCardRequest, encodeChoice } from './actions.js';
 import { enforceLimits, LIMITS, type SlackMessage, truncate } from './limits.js';
 import { escapeMrkdwn, markdownToMrkdwn } from './mrkdwn.js';
 import { USER_ID } from './slack-ids.js';
@@ -58,11 +60,11 @@ export function sourceLink(s: Source, name = s.title): string {
 }
 
 /** The small print under an answer: its key sources, how many more Details has, and when they were checked. */
-export function sourcesLine(key: Source[], total: number, lastChecked: string): ContextBlock {
+export function sourcesLine(key: Source[], total: number, lastChecked: string, say: Say): ContextBlock {
   const more = total - key.length;
   const links = key.map((s) => sourceLink(s, truncate(s.short ?? s.title, 40)));
-  if (more > 0) links.push(`${more} more in Details`);
-  return context(`*Sources:* ${links.join(' · ')} · checked ${escapeMrkdwn(lastChecked)}`);
+  if (more > 0) links.push(say('sources.more', { count: more }));
+  return context(`*${say('sources.label')}* ${links.join(' · ')} · ${say('sources.checked', { date: escapeMrkdwn(lastChecked) })}`);
 }
 
 export function sourcesContext(sources: Source[], lastChecked: string): ContextBlock {
@@ -85,15 +87,22 @@ export function button(text: string, actionId: string, value?: string, style?: '
   };
 }
 
+/** Where (and in which language) a button keeps the answer going. */
+export type AnswerPlace = PlaceContext & { language?: Language | undefined };
+
+function placeOf(place: AnswerPlace): Omit<ButtonValue, 'topic'> {
+  return { region: place.region, country: place.country, ...(place.language ? { language: place.language } : {}) };
+}
+
 /** Opens the LinkedIn setting (its address comes from the knowledge base). */
-export function settingButton(url: string): Button {
-  return { ...button('Open LinkedIn setting', ACTIONS.openSetting), url, style: 'primary' };
+export function settingButton(url: string, label = 'Open LinkedIn setting'): Button {
+  return { ...button(label, ACTIONS.openSetting), url, style: 'primary' };
 }
 
 /** One button per topic; answering it keeps the place the person asked about. */
-export function topicButtons(topics: TopicLink[], place: PlaceContext, prefix = ''): Button[] {
+export function topicButtons(topics: TopicLink[], place: AnswerPlace, prefix = ''): Button[] {
   return topics.map((t) =>
-    button(`${prefix}${t.label}`, `${ACTIONS.topic}${t.id}`, encodeButtonValue({ topic: t.id, region: place.region, country: place.country })),
+    button(`${prefix}${t.label}`, `${ACTIONS.topic}${t.id}`, encodeButtonValue({ topic: t.id, ...placeOf(place) })),
   );
 }
 
@@ -103,8 +112,8 @@ export function actions(elements: (Button | Overflow | StaticSelect)[], blockId?
 }
 
 /** Slack's compact 👍/👎 for answers; each button stands for feedbackUp or feedbackDown on this topic and place. */
-export function feedbackButtons(topicId: string, place: PlaceContext): ContextActionsBlock {
-  const value = encodeButtonValue({ topic: topicId, region: place.region, country: place.country });
+export function feedbackButtons(topicId: string, place: AnswerPlace, say: Say): ContextActionsBlock {
+  const value = encodeButtonValue({ topic: topicId, ...placeOf(place) });
   return {
     type: 'context_actions',
     block_id: `feedback:${topicId}`,
@@ -112,11 +121,11 @@ export function feedbackButtons(topicId: string, place: PlaceContext): ContextAc
       {
         type: 'feedback_buttons',
         action_id: ACTIONS.feedback,
-        positive_button: { text: { type: 'plain_text', text: '👍' }, value: encodeChoice(ACTIONS.feedbackUp, value), accessibility_label: 'This answer helped' },
+        positive_button: { text: { type: 'plain_text', text: '👍' }, value: encodeChoice(ACTIONS.feedbackUp, value), accessibility_label: truncate(say('feedback.up'), LIMITS.accessibilityLabel) },
         negative_button: {
           text: { type: 'plain_text', text: '👎' },
           value: encodeChoice(ACTIONS.feedbackDown, value),
-          accessibility_label: "This answer didn't help",
+          accessibility_label: truncate(say('feedback.down'), LIMITS.accessibilityLabel),
         },
       },
     ],
@@ -131,9 +140,9 @@ export function menuOption(text: string, actionId: string, value = ''): PlainTex
 }
 
 /** Topics as menu options; answering one keeps the place the person asked about. */
-export function topicOptions(topics: TopicLink[], place: PlaceContext, prefix = ''): PlainTextOption[] {
+export function topicOptions(topics: TopicLink[], place: AnswerPlace, labelOf: (t: TopicLink) => string = (t) => t.label): PlainTextOption[] {
   return topics.flatMap(
-    (t) => menuOption(truncate(`${prefix}${t.label}`, MAX_MENU_LABEL), `${ACTIONS.topic}${t.id}`, encodeButtonValue({ topic: t.id, region: place.region, country: place.country })) ?? [],
+    (t) => menuOption(truncate(labelOf(t), MAX_MENU_LABEL), `${ACTIONS.topic}${t.id}`, encodeButtonValue({ topic: t.id, ...placeOf(place) })) ?? [],
   );
 }
 
@@ -141,8 +150,8 @@ export function topicOptions(topics: TopicLink[], place: PlaceContext, prefix = 
 const MAX_MENU_LABEL = 30;
 
 /** "Report a problem" asks what was wrong, for this topic and place. */
-export function reportOption(topicId: string, place: PlaceContext): PlainTextOption | null {
-  return menuOption('Report a problem', ACTIONS.report, encodeButtonValue({ topic: topicId, region: place.region, country: place.country }));
+export function reportOption(topicId: string, place: AnswerPlace, label = 'Report a problem'): PlainTextOption | null {
+  return menuOption(label, ACTIONS.report, encodeButtonValue({ topic: topicId, ...placeOf(place) }));
 }
 
 /** The one menu for what matters less than the buttons beside it: related topics, share, report a problem. */
@@ -152,35 +161,35 @@ export function moreMenu(options: PlainTextOption[]): Overflow[] {
 }
 
 /** Opens the full answer (every note, what is unconfirmed, every source) in a modal. */
-export function detailsButton(request: CardRequest): Button {
-  return button('Details', ACTIONS.details, encodeCardRequest(request));
+export function detailsButton(request: CardRequest, label = 'Details'): Button {
+  return button(label, ACTIONS.details, encodeCardRequest(request));
 }
 
-export function confirmOptOutButton(): Button {
-  return button("I've opted out", ACTIONS.confirmOptOut, 'confirm');
+export function confirmOptOutButton(label = "I've opted out"): Button {
+  return button(label, ACTIONS.confirmOptOut, 'confirm');
 }
 
 /**
  * An ephemeral card plus a way to post it for everyone: an option in its "more" menu when it has one
  * (before "Report a problem", in place of the last topic if the menu is full), else a button.
  */
-export function withShareButton(message: SlackMessage, request: CardRequest): SlackMessage {
+export function withShareButton(message: SlackMessage, request: CardRequest, label = 'Share in channel'): SlackMessage {
   const value = encodeCardRequest(request);
   // Answer cards come from the answer cache, so the same card is often made shareable again: do it once.
   const known = shareable.get(message);
   if (known?.value === value) return known.shared;
-  const shared = enforceLimits({ text: message.text, blocks: withShareOption(message.blocks, request) ?? withShareRow(message.blocks, value) });
+  const shared = enforceLimits({ text: message.text, blocks: withShareOption(message.blocks, request, label) ?? withShareRow(message.blocks, value, label) });
   shareable.set(message, { value, shared });
   return shared;
 }
 
 const shareable = new WeakMap<SlackMessage, { value: string; shared: SlackMessage }>();
 
-function withShareRow(blocks: KnownBlock[], value: string): KnownBlock[] {
-  return [...blocks.slice(0, LIMITS.blocksPerMessage - 1), ...actions([button('Share in channel', ACTIONS.share, value)], 'share')];
+function withShareRow(blocks: KnownBlock[], value: string, label: string): KnownBlock[] {
+  return [...blocks.slice(0, LIMITS.blocksPerMessage - 1), ...actions([button(label, ACTIONS.share, value)], 'share')];
 }
 
-function withShareOption(blocks: KnownBlock[], request: CardRequest): KnownBlock[] | null {
+function withShareOption(blocks: KnownBlock[], request: CardRequest, label: string): KnownBlock[] | null {
   const at = blocks.findIndex((b) => b.type === 'actions' && b.elements.some((e) => e.type === 'overflow' && e.action_id === ACTIONS.more));
   const block = blocks[at] as ActionsBlock | undefined;
   const menu = block?.elements.find((e): e is Overflow => e.type === 'overflow' && e.action_id === ACTIONS.more);
@@ -189,8 +198,8 @@ function withShareOption(blocks: KnownBlock[], request: CardRequest): KnownBlock
   // A long question does not fit an option's 150 characters: share the topic for the place instead.
   const topic = decodeButtonValue(decodeChoice(report?.value)?.value);
   const option =
-    menuOption('Share in channel', ACTIONS.share, encodeCardRequest(request)) ??
-    (topic ? menuOption('Share in channel', ACTIONS.share, encodeCardRequest({ kind: 'topic', ...topic })) : null);
+    menuOption(label, ACTIONS.share, encodeCardRequest(request)) ??
+    (topic ? menuOption(label, ACTIONS.share, encodeCardRequest({ kind: 'topic', ...topic })) : null);
   if (!option) return null;
   const others = menu.options.filter((o) => o !== report);
   const options = [...others.slice(0, LIMITS.overflowOptions - (report ? 2 : 1)), option, ...(report ? [report] : [])];

@@ -1,16 +1,18 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
+import { isLanguage, LANGUAGES } from '../knowledge/languages.js';
 import { detailsFor, replyTo } from '../replies/reply.js';
 import { type CliIo, fail, isMainModule, parseNow, runAsScript, runMain } from './common.js';
 import { renderForTerminal } from './terminal.js';
 
-const USAGE = `Usage: npm run ask -- [--json] [--details] [--now ISO-DATE] [QUESTION]
+const USAGE = `Usage: npm run ask -- [--json] [--details] [--lang xx] [--now ISO-DATE] [QUESTION]
 
 Answers a question about LinkedIn's use of member data for AI training from the knowledge base.
 With no QUESTION, reads questions from standard input, one a line.
-  --json         one line of JSON an answer: question, outOfScope, topic, confidence, region, country, places, suggestions, text, blocks,
-                 details (the blocks of the Details modal, or null when the answer has none)
+  --json         one line of JSON an answer: question, language, outOfScope, topic, confidence, region, country, places, suggestions,
+                 text, blocks, details (the blocks of the Details modal, or null when the answer has none)
+  --lang xx      answer in this language (${LANGUAGES.join(', ')}); by default the question's own, else English
   --details      print the Details modal under each answer
   --now DATE     answer as if today were DATE (for example 2026-11-29)
 Set KNOWLEDGE_DIR to add your organisation's layer.`;
@@ -26,7 +28,13 @@ async function main(argv: string[], io: CliIo): Promise<void> {
     try {
       return parseArgs({
         args: argv,
-        options: { json: { type: 'boolean', default: false }, details: { type: 'boolean', default: false }, now: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+        options: {
+          json: { type: 'boolean', default: false },
+          details: { type: 'boolean', default: false },
+          lang: { type: 'string' },
+          now: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
         allowPositionals: true,
       });
     } catch (error) {
@@ -39,15 +47,18 @@ async function main(argv: string[], io: CliIo): Promise<void> {
     return;
   }
   const now = parseNow(values.now);
+  if (values.lang !== undefined && !isLanguage(values.lang)) fail(`--lang must be one of ${LANGUAGES.join(', ')}\n\n${USAGE}`);
+  const forced = isLanguage(values.lang) ? values.lang : undefined;
   const kb = loadKnowledgeBase(env.KNOWLEDGE_DIR || undefined);
   const color = !values.json && stdout.isTTY === true;
 
   const answer = (question: string) => {
-    const { result, message } = replyTo(kb, question, now);
-    const details = values.json || values.details ? detailsFor(kb, { kind: 'question', question }, now) : null;
+    const { result, message, language } = replyTo(kb, question, now, { language: forced });
+    const details = values.json || values.details ? detailsFor(kb, { kind: 'question', question, language }, now) : null;
     if (values.json) {
       const line = {
         question,
+        language,
         outOfScope: result.outOfScope,
         topic: result.topic,
         confidence: result.confidence,

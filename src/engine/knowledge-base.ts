@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { createSay, type Say } from '../format/messages.js';
+import type { Language } from '../knowledge/languages.js';
 import { type KnowledgeData, type LoadOptions, loadKnowledgeData, type Organisation } from '../knowledge/load.js';
 import type { Region, RegionId, Surfaces, Topic } from '../knowledge/schema.js';
 import { KeywordSignals } from './keyword-signals.js';
@@ -65,6 +67,59 @@ export class KnowledgeBase {
     if (!region) throw new Error(`unknown region ${id}`);
     return region;
   }
+
+  /** The app's own sentences in `language`, English where a sentence is not translated. */
+  say(language: Language): Say {
+    let say = this.sayings.get(language);
+    if (!say) {
+      say = createSay(language, language === 'en' ? {} : (this.data.translations[language]?.messages ?? {}), this.data.messages);
+      this.sayings.set(language, say);
+    }
+    return say;
+  }
+
+  private readonly sayings = new Map<Language, Say>();
+
+  /**
+   * The topic as a person reading `language` sees it: each text translated, or English where it is not;
+   * `translated` is false when the short answer or the full answer is still English.
+   */
+  localTopic(id: string, language: Language): { topic: Topic; translated: boolean } {
+    const topic = this.topic(id);
+    if (language === 'en') return { topic, translated: true };
+    const texts = this.data.translations[language]?.topics[id] ?? {};
+    const notes = { ...topic.regionNotes, ...texts.regionNotes };
+    const local: Topic = {
+      ...topic,
+      ...definedOnly({ title: texts.title, label: texts.label, summary: texts.summary, answer: texts.answer }),
+      unconfirmed: sameLength(texts.unconfirmed, topic.unconfirmed),
+      regionNotes: notes,
+      ...(topic.steps ? { steps: sameLength(texts.steps, topic.steps) } : {}),
+    };
+    return { topic: local, translated: texts.summary !== undefined && texts.answer !== undefined };
+  }
+
+  /** The region's texts in `language`, English where they are not translated. */
+  localRegion(id: RegionId, language: Language): Region {
+    const region = this.region(id);
+    if (language === 'en') return region;
+    const texts = this.data.translations[language]?.regions[id] ?? {};
+    return {
+      ...region,
+      ...definedOnly({ name: texts.name, shortName: texts.shortName, change: texts.change, legalBasis: texts.legalBasis }),
+      notes: sameLength(texts.notes, region.notes),
+    };
+  }
+}
+
+/** The fields that are set, so a missing translation never hides the English text. */
+function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** A translated list only when it has as many items as the English one (kb:check reports the others). */
+function sameLength(translated: string[] | undefined, english: string[]): string[] {
+  return translated && translated.length === english.length ? translated : english;
 }
 
 /** The topic model's examples: every topic's phrasings, and the examples of what is out of scope. */

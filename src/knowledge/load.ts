@@ -5,7 +5,9 @@ import yaml from 'js-yaml';
 import type { z } from 'zod';
 import { ISO_COUNTRY_CODES } from './countries.js';
 import { describeIssues, KnowledgeBaseError } from './errors.js';
+import type { Language } from './languages.js';
 import {
+  messagesSchema,
   type OutOfScopeExamples,
   orgFileSchema,
   outOfScopeFileSchema,
@@ -17,8 +19,10 @@ import {
   scopeFileSchema,
   surfacesFileSchema,
   type Topic,
+  type Translation,
   topicPatchSchema,
   topicSchema,
+  translationFileSchema,
 } from './schema.js';
 
 export const BUILT_IN_DIR = fileURLToPath(new URL('./data', import.meta.url));
@@ -42,6 +46,10 @@ export interface KnowledgeData {
   /** Topic ids the organisation layer added or changed. */
   orgTopicIds: string[];
   surfaces: Surfaces;
+  /** The app's own sentences in English (messages.yml), the source of every translation. */
+  messages: Record<string, string>;
+  /** Each other language's texts, the built-in ones with the organisation's over them. */
+  translations: Partial<Record<Exclude<Language, 'en'>, Translation>>;
 }
 
 export interface LoadOptions {
@@ -88,7 +96,7 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
     const orgDoc = layer.get('organisation.yml');
     if (orgDoc !== undefined) organisation = validate('organisation.yml', orgFileSchema, orgDoc, problems) ?? null;
     for (const [file, doc] of layer) {
-      if (file === 'organisation.yml') continue;
+      if (file === 'organisation.yml' || file.startsWith('translations/')) continue;
       if (file === 'out-of-scope.yml') {
         // The organisation's examples are added to the built-in ones, kind by kind.
         const own = validate(file, outOfScopeFileSchema, doc, problems)?.examples ?? {};
@@ -96,7 +104,7 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
         continue;
       }
       if (!file.startsWith('topics/')) {
-        problems.push(`${file}: an organisation layer holds organisation.yml, out-of-scope.yml and topics/*.yml only`);
+        problems.push(`${file}: an organisation layer holds organisation.yml, out-of-scope.yml, topics/*.yml and translations/*.yml only`);
         continue;
       }
       const patch = validate(file, topicPatchSchema, doc, problems);
@@ -111,6 +119,11 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
       }
     }
   }
+
+  const messagesDoc = builtIn.get('messages.yml');
+  const messages = messagesDoc === undefined ? missing('messages.yml', problems) : validate('messages.yml', messagesSchema, messagesDoc, problems);
+  const translations = readTranslations([builtIn, ...(orgDir ? [readLayer(orgDir, [])] : [])], problems);
+  checkTranslations(translations, topics, messages ?? {}, problems);
 
   if (surfaces) checkSurfaces(surfaces, topics, problems);
   for (const topic of topics.values()) {
@@ -129,8 +142,37 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
     }
   }
 
-  if (problems.length || !regions || !places || !scope || !surfaces) throw new KnowledgeBaseError(problems);
-  return { topics: [...topics.values()], regions, places, scope, outOfScope, organisation, orgTopicIds, surfaces };
+  if (problems.length || !regions || !places || !scope || !surfaces || !messages) throw new KnowledgeBaseError(problems);
+  return { topics: [...topics.values()], regions, places, scope, outOfScope, organisation, orgTopicIds, surfaces, messages, translations };
+}
+
+/** translations/<language>.yml of each layer, later layers (the organisation's) over earlier ones, text by text. */
+function readTranslations(layers: Map<string, unknown>[], problems: string[]): KnowledgeData['translations'] {
+  const merged: KnowledgeData['translations'] = {};
+  for (const layer of layers) {
+    for (const [file, doc] of layer) {
+      if (!file.startsWith('translations/')) continue;
+      const t = validate(file, translationFileSchema, doc, problems);
+      if (!t) continue;
+      if (basename(file, '.yml') !== t.language) problems.push(`${file}: language: "${t.language}" does not match the file name`);
+      const base = merged[t.language];
+      const topics = { ...base?.topics };
+      for (const [id, texts] of Object.entries(t.topics)) topics[id] = { ...topics[id], ...texts };
+      const regions = { ...base?.regions };
+      for (const [id, texts] of Object.entries(t.regions) as [keyof typeof regions, (typeof regions)[keyof typeof regions]][])
+        regions[id] = { ...regions[id], ...texts };
+      merged[t.language] = { language: t.language, topics, regions, messages: { ...base?.messages, ...t.messages } };
+    }
+  }
+  return merged;
+}
+
+/** A translation names only topics that exist and sentences English has. */
+function checkTranslations(translations: KnowledgeData['translations'], topics: ReadonlyMap<string, Topic>, messages: Record<string, string>, problems: string[]): void {
+  for (const t of Object.values(translations)) {
+    for (const id of Object.keys(t.topics)) if (!topics.has(id)) problems.push(`translations/${t.language}.yml: topics.${id}: "${id}" is not a topic id`);
+    for (const key of Object.keys(t.messages)) if (!(key in messages)) problems.push(`translations/${t.language}.yml: messages.${key}: English has no such message`);
+  }
 }
 
 /** Every topic the surfaces name exists; the opt-out topic has its steps. */

@@ -153,3 +153,34 @@ export const surfacesFileSchema = z.strictObject({
   examples: z.array(z.string().min(3).max(60)).min(1).max(5),
 });
 export type Surfaces = z.infer<typeof surfacesFileSchema>;
+
+/** The app's own sentences, by key, in ICU message format (messages.yml, and `messages` in a translation). */
+export const messagesSchema = z.record(z.string().regex(/^[a-z][a-zA-Z.-]*$/, 'must be a dotted key'), z.string().min(1));
+
+const topicTexts = z.strictObject({
+  title: z.string().min(3).max(80),
+  label: z.string().min(2).max(28),
+  summary: z.string().min(10).max(240),
+  answer: z.string().min(20),
+  unconfirmed: z.array(z.string().min(5)),
+  regionNotes: z.partialRecord(regionId, z.string().min(5)),
+  steps: z.array(z.string().min(3)),
+});
+const regionTexts = z.strictObject({
+  name: z.string().min(2),
+  shortName: z.string().min(2).max(60),
+  change: z.string().min(10),
+  legalBasis: z.string().min(3),
+  notes: z.array(z.string().min(5)),
+});
+
+/** One language's texts: any topic's and region's texts a person reads, and the app's own sentences. */
+export const translationFileSchema = z.strictObject({
+  language: z.enum(['fr', 'de', 'es', 'it', 'nl', 'pt']),
+  topics: z.record(topicId, topicTexts.partial()).default({}),
+  regions: z.partialRecord(regionId, regionTexts.partial()).default({}),
+  messages: messagesSchema.default({}),
+});
+export type Translation = z.infer<typeof translationFileSchema>;
+export type TopicTexts = z.infer<typeof topicTexts>;
+export type RegionTexts = z.infer<typeof regionTexts>;

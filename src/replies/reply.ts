@@ -10,26 +10,39 @@ import { withoutSlackMarkup } from '../blocks/mrkdwn.js';
 import { buildOutOfScopeCard } from '../blocks/out-of-scope-card.js';
 import { answerQuestion, type EngineResult } from '../engine/engine.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
+import { detectLanguage } from '../engine/language.js';
 import { dateLabel } from '../format/relative-time.js';
+import type { Language } from '../knowledge/languages.js';
 import type { RegionId } from '../knowledge/schema.js';
 
 
 export interface Reply {
   result: EngineResult;
   message: SlackMessage;
+  /** The language of the card: the question's own when clear, else the person's, else English. */
+  language: Language;
+}
+
+export interface ReplyOptions {
+  /** Answer in this language whatever the question's ("ask --lang de"). */
+  language?: Language | undefined;
+  /** The person's language (their Slack locale), for questions too short or mixed to tell. */
+  fallback?: Language | null | undefined;
 }
 
 /** Question in, engine result and card out: what every surface (CLI, slash command, mention, DM) shows. */
-export function replyTo(kb: KnowledgeBase, question: string, now: DateTime = DateTime.now()): Reply {
+export function replyTo(kb: KnowledgeBase, question: string, now: DateTime = DateTime.now(), options: ReplyOptions = {}): Reply {
+  // Mentions and links are markup, not words of the question; the card still quotes it as asked.
+  const text = withoutSlackMarkup(question);
+  const language = options.language ?? detectLanguage(text) ?? options.fallback ?? 'en';
   // The same question on the same day gets the same card: people ask the same things over and over.
-  const key = `${now.toISODate()}\u0000${question}`;
+  const key = `${now.toISODate()}\u0000${language}\u0000${question}`;
   const cache = answerCaches.get(kb) ?? new Map<string, Reply>();
   answerCaches.set(kb, cache);
   const hit = cache.get(key);
   if (hit) return hit;
-  // Mentions and links are markup, not words of the question; the card still quotes it as asked.
-  const result = { ...answerQuestion(kb, withoutSlackMarkup(question)), question };
-  const response = { result, message: cardFor(kb, result, now) };
+  const result = { ...answerQuestion(kb, text), question };
+  const response = { result, message: cardFor(kb, result, now, language), language };
   // Long texts are rarely asked twice; keeping them would only hold memory.
   if (question.length <= MAX_CACHED_QUESTION) {
     if (cache.size >= ANSWER_CACHE_SIZE) cache.delete(cache.keys().next().value ?? '');
@@ -43,47 +56,57 @@ const ANSWER_CACHE_SIZE = 2000;
 const MAX_CACHED_QUESTION = 300;
 const answerCaches = new WeakMap<KnowledgeBase, Map<string, Reply>>();
 
-export function cardFor(kb: KnowledgeBase, result: EngineResult, now: DateTime): SlackMessage {
+export function cardFor(kb: KnowledgeBase, result: EngineResult, now: DateTime, language: Language = 'en'): SlackMessage {
+  const say = kb.say(language);
   switch (result.kind) {
     case 'empty':
-      return helpCard(kb);
+      return helpCard(kb, language);
     case 'out-of-scope':
       return buildOutOfScopeCard({
         question: result.question,
-        examples: starterTopics(kb).slice(0, 3),
-        changeDate: dateLabel(changeDate(kb)),
+        examples: starterTopics(kb, language).slice(0, 3),
+        changeDate: dateLabel(changeDate(kb), language),
         helpChannel: kb.organisation?.helpChannel,
+        say,
+        language,
       });
     case 'did-you-mean':
       return buildDidYouMeanCard({
         question: result.question,
-        suggestions: result.suggestions.map((id) => topicLink(kb, id)),
-        starters: starterTopics(kb),
-        place: { region: result.region, country: result.country },
+        suggestions: result.suggestions.map((id) => topicLink(kb, id, language)),
+        starters: starterTopics(kb, language),
+        place: { region: result.region, country: result.country, language },
         organisation: kb.organisation,
+        say,
       });
     case 'answer': {
-      const answer = composeFromResult(kb, result, now);
-      return answer ? buildAnswerCard(answer) : helpCard(kb);
+      const answer = composeFromResult(kb, result, now, language);
+      return answer ? buildAnswerCard(answer) : helpCard(kb, language);
     }
   }
 }
 
 /** The card for a topic picked from a button, keeping the place the person asked about. */
-export function topicCard(kb: KnowledgeBase, topicId: string, place: PlaceContext, now: DateTime): SlackMessage {
-  if (!kb.topics.has(topicId)) return helpCard(kb);
-  return buildAnswerCard(composeAnswer(kb, topicId, '', place, now));
+export function topicCard(kb: KnowledgeBase, topicId: string, place: PlaceContext, now: DateTime, language: Language = 'en'): SlackMessage {
+  if (!kb.topics.has(topicId)) return helpCard(kb, language);
+  return buildAnswerCard(composeAnswer(kb, topicId, '', place, now, language));
 }
 
 /** What the change is about: an empty `/linkedin-ai`. */
-export function overviewCard(kb: KnowledgeBase, now: DateTime): SlackMessage {
-  return topicCard(kb, kb.surfaces.roles.overview, { region: null, country: null }, now);
+export function overviewCard(kb: KnowledgeBase, now: DateTime, language: Language = 'en'): SlackMessage {
+  return topicCard(kb, kb.surfaces.roles.overview, { region: null, country: null }, now, language);
 }
 
-export function helpCard(kb: KnowledgeBase): SlackMessage {
+export function helpCard(kb: KnowledgeBase, language: Language = 'en'): SlackMessage {
   const first = kb.menu('starter');
   const ids = [...first, ...[...kb.topics.keys()].filter((id) => !first.includes(id))];
-  return buildHelpCard({ examples: kb.surfaces.examples, topics: ids.map((id) => topicLink(kb, id)), organisation: kb.organisation });
+  return buildHelpCard({
+    examples: kb.surfaces.examples,
+    topics: ids.map((id) => topicLink(kb, id, language)),
+    organisation: kb.organisation,
+    say: kb.say(language),
+    language,
+  });
 }
 
 /** The region card for a place ("Zürich", "Canada", "EU"), or null when no place is recognised. */
@@ -99,21 +122,24 @@ export function regionCard(
   now: DateTime,
   place: string | null = null,
   country: string | null = null,
+  language: Language = 'en',
 ): SlackMessage {
-  return buildAnswerCard(composeAnswer(kb, kb.surfaces.roles.applicability, '', { region, country, place }, now));
+  return buildAnswerCard(composeAnswer(kb, kb.surfaces.roles.applicability, '', { region, country, place }, now, language));
 }
 
-function starterTopics(kb: KnowledgeBase) {
-  return kb.menu('starter').map((id) => topicLink(kb, id));
+function starterTopics(kb: KnowledgeBase, language: Language) {
+  return kb.menu('starter').map((id) => topicLink(kb, id, language));
 }
 
 /** The Details modal for what a card was made of: a topic for a place, or a question. */
 export function detailsFor(kb: KnowledgeBase, request: CardRequest, now: DateTime): DetailsModal | null {
   if (request.kind === 'topic' && kb.topics.has(request.topic)) {
-    return buildDetailsModal(composeAnswer(kb, request.topic, '', { region: request.region ?? null, country: request.country ?? null }, now));
+    const place = { region: request.region ?? null, country: request.country ?? null };
+    return buildDetailsModal(composeAnswer(kb, request.topic, '', place, now, request.language ?? 'en'));
   }
   if (request.kind === 'question') {
-    const answer = composeFromResult(kb, replyTo(kb, request.question, now).result, now);
+    const reply = replyTo(kb, request.question, now, { language: request.language });
+    const answer = composeFromResult(kb, reply.result, now, reply.language);
     return answer ? buildDetailsModal(answer) : null;
   }
   return null;
@@ -123,9 +149,9 @@ export function detailsFor(kb: KnowledgeBase, request: CardRequest, now: DateTim
 export function cardForRequest(kb: KnowledgeBase, request: CardRequest, now: DateTime): SlackMessage {
   switch (request.kind) {
     case 'question':
-      return replyTo(kb, request.question, now).message;
+      return replyTo(kb, request.question, now, { language: request.language }).message;
     case 'topic':
-      return topicCard(kb, request.topic, { region: request.region ?? null, country: request.country ?? null }, now);
+      return topicCard(kb, request.topic, { region: request.region ?? null, country: request.country ?? null }, now, request.language ?? 'en');
     case 'region':
       return regionCard(kb, request.region, now, request.place ?? null, request.country ?? null);
     case 'overview':

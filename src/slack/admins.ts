@@ -7,9 +7,11 @@ interface UserFacts {
   admin: boolean;
   /** The person's Slack time zone (IANA), if users.info gave one. */
   tz: string | null;
+  /** The person's Slack language ("de-DE"), if users.info gave one. */
+  locale: string | null;
 }
 
-/** Workspace admins and owners (from users.info), plus ADMIN_USER_IDS, and people's time zones. Cached for five minutes. */
+/** Workspace admins and owners (from users.info), plus ADMIN_USER_IDS, and people's time zones and languages. Cached for five minutes. */
 export class AdminChecker {
   private readonly cache = new Map<string, UserFacts & { until: number }>();
 
@@ -24,6 +26,17 @@ export class AdminChecker {
     return (await this.facts(client, userId))?.admin ?? false;
   }
 
+  /** The person's Slack language ("de-DE"), or null when Slack does not say. */
+  async locale(client: WebClient, userId: string): Promise<string | null> {
+    return (await this.facts(client, userId))?.locale ?? null;
+  }
+
+  /** The person's Slack language if it is already known, without asking Slack (for answers that cannot wait). */
+  knownLocale(userId: string): string | null {
+    const hit = this.cache.get(userId);
+    return hit && hit.until > Date.now() ? hit.locale : null;
+  }
+
   /** The person's Slack time zone, or null when Slack does not say. */
   async timezone(client: WebClient, userId: string): Promise<string | null> {
     return (await this.facts(client, userId))?.tz ?? null;
@@ -33,8 +46,12 @@ export class AdminChecker {
     const hit = this.cache.get(userId);
     if (hit && hit.until > Date.now()) return hit;
     try {
-      const { user } = await client.users.info({ user: userId });
-      const facts = { admin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner), tz: user?.tz ?? null };
+      const { user } = await client.users.info({ user: userId, include_locale: true });
+      const facts = {
+        admin: Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner),
+        tz: user?.tz ?? null,
+        locale: (user as { locale?: string } | undefined)?.locale ?? null,
+      };
       this.cache.set(userId, { ...facts, until: Date.now() + CACHE_MS });
       return facts;
     } catch (error) {

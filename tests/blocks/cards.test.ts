@@ -10,6 +10,7 @@ import { buildHelpCard } from '../../src/blocks/help-card.js';
 import { LIMITS, limitViolations, type SlackMessage } from '../../src/blocks/limits.js';
 import { buildOutOfScopeCard } from '../../src/blocks/out-of-scope-card.js';
 import { buildUnknownPlaceCard } from '../../src/blocks/unknown-place-card.js';
+import { say } from '../support/say.js';
 
 // ---------- fixtures (hand-made; the knowledge base is not loaded here) ----------
 
@@ -45,6 +46,9 @@ function regionView(overrides: Partial<RegionView> = {}): RegionView {
 function answer(overrides: Partial<ComposedAnswer> = {}): ComposedAnswer {
   const a: Omit<ComposedAnswer, 'regionIsTheAnswer'> & { regionIsTheAnswer?: boolean } = {
     question: 'How do I opt out in Toronto?',
+    language: 'en',
+    translated: true,
+    say,
     topic: link('opt-out-how', 'How to opt out'),
     markdown: 'Go to **Settings** and turn off [Data for Generative AI Improvement](https://www.linkedin.com/help/opt).\n\n- Step one\n- Step two',
     unconfirmed: ['Whether *old* data is deleted.'],
@@ -242,7 +246,7 @@ describe('buildDidYouMeanCard', () => {
   const suggestions = [link('regions', 'Does it apply where I am?'), link('minors', 'Under-18s')];
   const starters = [link('opt-out-how', 'How to opt out'), link('regions', 'Does it apply where I am?')];
   const place = { region: 'eea' as const, country: 'DE' };
-  const card = buildDidYouMeanCard({ question: 'ai <!channel> thing?', suggestions, starters, place, organisation: null });
+  const card = buildDidYouMeanCard({ question: 'ai <!channel> thing?', suggestions, starters, place, organisation: null, say });
 
   it('offers the best guess as a one-click confirmation, with its short answer', () => {
     expectValid(card);
@@ -267,7 +271,7 @@ describe('buildDidYouMeanCard', () => {
   });
 
   it('is still a valid message with no suggestions', () => {
-    expect(buildDidYouMeanCard({ question: 'x', suggestions: [], starters: [], place, organisation: null }).text).toMatch(/not sure/);
+    expect(buildDidYouMeanCard({ question: 'x', suggestions: [], starters: [], place, organisation: null, say }).text).toMatch(/not sure/);
   });
 });
 
@@ -277,14 +281,14 @@ describe('buildOutOfScopeCard', () => {
   const examples = [link('regions', 'Where it applies'), link('opt-out-how', 'How to opt out'), link('data-used', 'Which data is used')];
 
   it('is a valid message with a fixed fallback text', () => {
-    const card = buildOutOfScopeCard({ question: 'What is the lunch menu?', examples, changeDate: '3 November 2025' });
+    const card = buildOutOfScopeCard({ question: 'What is the lunch menu?', examples, changeDate: '3 November 2025', say });
     expectValid(card);
     expect(card.text).toBe("I can't answer that: I only know about LinkedIn's use of members' data to train its AI.");
     expect(sectionTexts(card)[0]).toMatch(/^I only know about \*LinkedIn's use of members' data to train its AI\* \(the change of 3 November 2025\), so I can't answer _“What is the lunch menu\?”_\./);
   });
 
   it('escapes "<!channel> hi" so that "<!channel>" appears nowhere', () => {
-    const card = buildOutOfScopeCard({ question: '<!channel> hi', examples, changeDate: '3 November 2025' });
+    const card = buildOutOfScopeCard({ question: '<!channel> hi', examples, changeDate: '3 November 2025', say });
     const json = JSON.stringify(card);
     expect(json).not.toContain('<!channel>');
     expect(json).not.toContain('<!channel');
@@ -292,18 +296,18 @@ describe('buildOutOfScopeCard', () => {
   });
 
   it('says "that" when the question is empty after cleaning', () => {
-    const card = buildOutOfScopeCard({ question: ' \u0000\u202e ', examples, changeDate: '3 November 2025' });
+    const card = buildOutOfScopeCard({ question: ' \u0000\u202e ', examples, changeDate: '3 November 2025', say });
     expect(sectionTexts(card)[0]).toContain("so I can't answer that.");
   });
 
   it('cuts a long question to 120 characters', () => {
-    const card = buildOutOfScopeCard({ question: 'q'.repeat(500), examples, changeDate: '3 November 2025' });
+    const card = buildOutOfScopeCard({ question: 'q'.repeat(500), examples, changeDate: '3 November 2025', say });
     expect(sectionTexts(card)[0]).toContain(`_“${'q'.repeat(119)}…”_`);
     expect(sectionTexts(card)[0]).not.toContain('q'.repeat(120));
   });
 
   it('offers the examples as buttons with no place', () => {
-    const card = buildOutOfScopeCard({ question: 'x', examples, changeDate: '3 November 2025' });
+    const card = buildOutOfScopeCard({ question: 'x', examples, changeDate: '3 November 2025', say });
     const block = actionBlock(card, 'out-of-scope');
     expect(buttonTexts(block)).toEqual(['Where it applies', 'How to opt out', 'Which data is used']);
     expect(decodeButtonValue(buttonsOf(block)[0]?.value as string)).toEqual({ topic: 'regions', region: null, country: null });
@@ -314,7 +318,7 @@ describe('buildOutOfScopeCard', () => {
 
 describe('buildHelpCard', () => {
   const topics = [link('regions', 'Does it apply where I am?'), link('opt-out-how', 'How to opt out')];
-  const card = buildHelpCard({ examples: ['How do I opt out?', 'Does this apply to our <Toronto> office?'], topics, organisation: null });
+  const card = buildHelpCard({ examples: ['How do I opt out?', 'Does this apply to our <Toronto> office?'], topics, organisation: null, say });
 
   it('is a valid message with a header and fallback text', () => {
     expectValid(card);
@@ -333,13 +337,13 @@ describe('buildHelpCard', () => {
   });
 
   it('is still valid with no topics', () => {
-    expectValid(buildHelpCard({ examples: ['x?'], topics: [], organisation: null }));
+    expectValid(buildHelpCard({ examples: ['x?'], topics: [], organisation: null, say }));
   });
 });
 
 describe('buildUnknownPlaceCard', () => {
   it('names the place escaped, gives examples, keeps at most ten help blocks, and is a valid message', () => {
-    const help = buildHelpCard({ examples: ['How do I opt out?'], topics: Array.from({ length: 30 }, (_, i) => link(`t${i}`, `Topic ${i}`)), organisation: null });
+    const help = buildHelpCard({ examples: ['How do I opt out?'], topics: Array.from({ length: 30 }, (_, i) => link(`t${i}`, `Topic ${i}`)), organisation: null, say });
     const c = buildUnknownPlaceCard({ place: 'Atlantis <!channel> & co', command: '/linkedin-ai', help });
     expect(c.text).toContain('Atlantis');
     expect(JSON.stringify(c)).not.toContain('<!channel>');
@@ -389,7 +393,7 @@ describe('buildDetailsModal', () => {
 
 describe('buildOutOfScopeCard and the organisation\'s help channel', () => {
   const card = (helpChannel?: string) =>
-    JSON.stringify(buildOutOfScopeCard({ question: 'lunch menu?', examples: [], changeDate: '3 November 2025', helpChannel }).blocks);
+    JSON.stringify(buildOutOfScopeCard({ question: 'lunch menu?', examples: [], changeDate: '3 November 2025', say, helpChannel }).blocks);
 
   it('links a channel id, names a "#name" as text, and says "the right team" when there is none', () => {
     expect(card('C0123ABCD')).toContain('ask in <#C0123ABCD>');

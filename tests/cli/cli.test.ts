@@ -23,6 +23,7 @@ describe('npm run ask', () => {
     const answer = JSON.parse(lines[0] ?? '');
     expect(Object.keys(answer)).toEqual([
       'question',
+      'language',
       'outOfScope',
       'topic',
       'confidence',
@@ -36,6 +37,7 @@ describe('npm run ask', () => {
     ]);
     expect(answer).toMatchObject({
       question: 'Does this apply to our Toronto office?',
+      language: 'en',
       outOfScope: false,
       topic: 'regions',
       region: 'ca',

@@ -52,6 +52,8 @@ describe('message.im', () => {
 
   it('answers every nasty DM and mention exactly once, within limits and without live mentions', async () => {
     const post = mockSlackApi('chat.postMessage', { ok: true, ts: '1700000001.000300' });
+    // Questions too odd to tell the language of ask for the person's Slack language.
+    mockSlackApi('users.info', { ok: true, user: { id: 'U1', locale: 'en-US' } });
     const problems: string[] = [];
     for (const nasty of NASTY_STRINGS) {
       for (const body of [directMessage(nasty), appMention(`<@UBOT> ${nasty}`)]) {

@@ -10,6 +10,7 @@ import { quoteUserText } from '../../src/blocks/mrkdwn.js';
 import { buildOutOfScopeCard } from '../../src/blocks/out-of-scope-card.js';
 import type { Organisation } from '../../src/knowledge/load.js';
 import { REGION_IDS } from '../../src/knowledge/schema.js';
+import { say } from '../support/say.js';
 import { anyText, MENTION_SEQUENCES, mrkdwnTexts, NASTY_STRINGS, questionText, withoutLinks } from './nasty.js';
 
 const RUNS = { numRuns: 200 };
@@ -75,6 +76,9 @@ function composedAnswer(texts: fc.Arbitrary<string>, placeText: fc.Arbitrary<str
   return fc
     .record({
       question: texts,
+      language: fc.constant('en' as const),
+      translated: fc.boolean(),
+      say: fc.constant(say),
       topic: fc.record({ id: fc.constantFrom(...TOPIC_IDS), title: texts, label: texts, summary: texts }),
       markdown: texts,
       unconfirmed: fc.array(texts, { maxLength: 3 }),
@@ -144,7 +148,7 @@ describe('card builders with arbitrary text everywhere', () => {
   it('buildDidYouMeanCard never throws and always gives a valid message', () => {
     fc.assert(
       fc.property(questionText, topicLinks(3), place, organisation, (question, suggestions, where, org) => {
-        const card = buildDidYouMeanCard({ question, suggestions, starters: suggestions, place: where, organisation: org });
+        const card = buildDidYouMeanCard({ question, suggestions, starters: suggestions, place: where, organisation: org, say });
         expectValidCard(card);
         expectNoControlSequences(card);
       }),
@@ -155,7 +159,7 @@ describe('card builders with arbitrary text everywhere', () => {
   it('buildOutOfScopeCard never throws and always gives a valid message', () => {
     fc.assert(
       fc.property(questionText, topicLinks(3), (question, examples) => {
-        const card = buildOutOfScopeCard({ question, examples, changeDate: '3 November 2025' });
+        const card = buildOutOfScopeCard({ question, examples, changeDate: '3 November 2025', say });
         expectValidCard(card);
         expectNoControlSequences(card);
       }),
@@ -166,7 +170,7 @@ describe('card builders with arbitrary text everywhere', () => {
   it('buildHelpCard never throws and always gives a valid message', () => {
     fc.assert(
       fc.property(topicLinks(10), organisation, (topics, org) => {
-        const card = buildHelpCard({ examples: ['How do I opt out?'], topics, organisation: org });
+        const card = buildHelpCard({ examples: ['How do I opt out?'], topics, organisation: org, say });
         expectValidCard(card);
         expectNoControlSequences(card);
       }),
@@ -185,6 +189,7 @@ describe('user text (the question, the place) never becomes a mention', () => {
           starters: [],
           place: { region: null, country: null },
           organisation: null,
+          say,
         });
         expectNoMentions(card);
         // The question is shown as quoted (cleaned, cut, escaped).
@@ -198,7 +203,7 @@ describe('user text (the question, the place) never becomes a mention', () => {
   it('in the out-of-scope card, which quotes the question', () => {
     fc.assert(
       fc.property(questionText, (question) => {
-        const card = buildOutOfScopeCard({ question, examples: [{ id: 'regions', title: 'Where it applies', label: 'Where it applies', summary: 'Which countries.' }], changeDate: '3 November 2025' });
+        const card = buildOutOfScopeCard({ question, examples: [{ id: 'regions', title: 'Where it applies', label: 'Where it applies', summary: 'Which countries.' }], changeDate: '3 November 2025', say });
         expectNoMentions(card);
         expectValidCard(card);
       }),
@@ -241,10 +246,13 @@ describe('user text (the question, the place) never becomes a mention', () => {
         lastChecked: 'today',
       };
       const cards = [
-        buildDidYouMeanCard({ question: nasty, suggestions: [], starters: [], place: { region: 'ca', country: 'CA' }, organisation: null }),
-        buildOutOfScopeCard({ question: nasty, examples: [], changeDate: '3 November 2025' }),
+        buildDidYouMeanCard({ question: nasty, suggestions: [], starters: [], place: { region: 'ca', country: 'CA' }, organisation: null, say }),
+        buildOutOfScopeCard({ question: nasty, examples: [], changeDate: '3 November 2025', say }),
         buildAnswerCard({
           question: nasty,
+          language: 'en',
+          translated: true,
+          say,
           topic: { id: 'regions', title: 'Where it applies', label: 'Where it applies', summary: 'Which countries.' },
           markdown: 'Answer.',
           unconfirmed: [],

@@ -26,6 +26,10 @@ export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<B
   const reply =
     vote === 'up'
       ? { text: 'Thanks, glad it helped!' }
-      : buildFeedbackReasonCard(topicLink(deps.kb, value.topic), { region: value.region ?? null, country: value.country ?? null });
+      : buildFeedbackReasonCard(
+          topicLink(deps.kb, value.topic, value.language),
+          { region: value.region ?? null, country: value.country ?? null, language: value.language },
+          deps.kb.say(value.language ?? 'en'),
+        );
   await replySafely(deps.logger, 'the reply to feedback', () => respond({ response_type: 'ephemeral', replace_original: false, ...reply }));
 }

@@ -14,7 +14,11 @@ export async function handle({ ack, body, respond, client }: SlackActionMiddlewa
   const { action, inView, userId } = clicked(body);
   const value = decodeButtonValue(action?.value);
   if (!value || !deps.kb.topics.has(value.topic)) return;
-  const card = buildFeedbackReasonCard(topicLink(deps.kb, value.topic), { region: value.region ?? null, country: value.country ?? null });
+  const card = buildFeedbackReasonCard(
+    topicLink(deps.kb, value.topic, value.language),
+    { region: value.region ?? null, country: value.country ?? null, language: value.language },
+    deps.kb.say(value.language ?? 'en'),
+  );
   await replySafely(deps.logger, 'the question what was wrong', () =>
     // The Home tab has no message to answer under: the question goes to the app's DM.
     inView ? client.chat.postMessage({ channel: userId, ...card }) : respond({ response_type: 'ephemeral', replace_original: false, ...card }),

@@ -17,7 +17,8 @@ export async function handle(args: SlackActionMiddlewareArgs<BlockAction> & AllM
   const { inView, teamId, userId } = clicked(args.body);
   // On the Home tab the answer appears on the tab itself, under the topic buttons.
   if (inView) return showOnHome(args, deps, teamId, userId, value);
-  await showCard(args, deps, topicCard(deps.kb, value.topic, place, deps.now()), { kind: 'topic', topic: value.topic, ...place });
+  const language = value.language ?? 'en';
+  await showCard(args, deps, topicCard(deps.kb, value.topic, place, deps.now(), language), { kind: 'topic', topic: value.topic, ...place, ...(value.language ? { language } : {}) });
 }
 
 async function showOnHome(

@@ -6,7 +6,8 @@ import { unescapeMrkdwn } from '../../blocks/mrkdwn.js';
 import { withShareButton } from '../../blocks/parts.js';
 import { buildUnknownPlaceCard } from '../../blocks/unknown-place-card.js';
 import type { EngineResult } from '../../engine/engine.js';
-import { cardForRequest, helpCard, replyTo } from '../../replies/reply.js';
+import { type Language, languageOfLocale } from '../../knowledge/languages.js';
+import { cardForRequest, helpCard, overviewCard, regionCard, replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
 import { replySafely } from '../reply-safely.js';
@@ -25,20 +26,26 @@ function shortcutFor(deps: Deps, word: string): CardRequest | undefined {
 export function parseCommandText(
   deps: Deps,
   text: string,
+  person: Language | null = null,
 ): { request: CardRequest; message: SlackMessage; result?: EngineResult } | { unknownPlace: string } {
   const now = deps.now();
   const trimmed = text.trim();
-  if (!trimmed) return { request: { kind: 'overview' }, message: cardForRequest(deps.kb, { kind: 'overview' }, now) };
+  const language = person ?? 'en';
+  if (!trimmed) return { request: { kind: 'overview' }, message: overviewCard(deps.kb, now, language) };
   const shortcut = shortcutFor(deps, trimmed.toLowerCase());
-  if (shortcut) return { request: shortcut, message: cardForRequest(deps.kb, shortcut, now) };
+  if (shortcut) {
+    const request: CardRequest = { ...shortcut, ...(person ? { language: person } : {}) };
+    return { request, message: cardForRequest(deps.kb, request, now) };
+  }
   const region = /^region\s+(.+)$/is.exec(trimmed);
   if (region?.[1]) {
     const place = deps.kb.gazetteer.find(region[1]);
     if (!place) return { unknownPlace: region[1] };
     const request: CardRequest = { kind: 'region', region: place.region, place: place.text.slice(0, 100), country: place.country };
-    return { request, message: cardForRequest(deps.kb, request, now) };
+    return { request, message: regionCard(deps.kb, place.region, now, request.place, request.country, language) };
   }
-  return { request: { kind: 'question', question: trimmed }, ...replyTo(deps.kb, trimmed, now) };
+  const reply = replyTo(deps.kb, trimmed, now, { fallback: person });
+  return { request: { kind: 'question', question: trimmed, ...(reply.language === 'en' ? {} : { language: reply.language }) }, ...reply };
 }
 
 /** `/linkedin-ai …`: a shortcut, a region, a reminder command, or a question. */
@@ -65,7 +72,8 @@ export async function handle({ command, ack, client, respond }: SlackCommandMidd
   }
   let parsed: ReturnType<typeof parseCommandText>;
   try {
-    parsed = parseCommandText(deps, text);
+    // An acknowledgement cannot wait for Slack: the person's language counts only if it is already known.
+    parsed = parseCommandText(deps, text, languageOfLocale(deps.admins.knownLocale(command.user_id)));
   } catch (error) {
     deps.logger.error({ err: error }, 'could not build an answer to the command');
     await ack({ response_type: 'ephemeral', ...buildErrorCard() });

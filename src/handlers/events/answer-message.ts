@@ -1,7 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import { buildErrorCard } from '../../blocks/error-card.js';
 import type { SlackMessage } from '../../blocks/limits.js';
+import { withoutSlackMarkup } from '../../blocks/mrkdwn.js';
 import type { EngineResult } from '../../engine/engine.js';
+import { detectLanguage } from '../../engine/language.js';
+import { languageOfLocale } from '../../knowledge/languages.js';
 import { replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
@@ -17,7 +20,10 @@ export async function answerMessage(
 ): Promise<void> {
   let reply: Reply;
   try {
-    reply = replyTo(deps.kb, question, deps.now());
+    // The person's Slack language counts only for questions too short or mixed to tell.
+    const text = withoutSlackMarkup(question);
+    const fallback = detectLanguage(text) ? null : languageOfLocale(await deps.admins.locale(client, where.userId));
+    reply = replyTo(deps.kb, question, deps.now(), { fallback });
   } catch (error) {
     deps.logger.error({ err: error }, 'could not build an answer');
     reply = { result: null, message: buildErrorCard() };

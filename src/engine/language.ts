@@ -1,0 +1,31 @@
+import { createRequire } from 'node:module';
+import { eld } from 'eld/extrasmall';
+import { LANGUAGES, type Language } from '../knowledge/languages.js';
+
+// stopwords-iso is JSON: require() reads it.
+const require = createRequire(import.meta.url);
+const stopwords = require('stopwords-iso') as Record<string, string[]>;
+
+// ELD (the smallest of its n-gram databases: its accuracy on our questions is that of the largest) only
+// ever chooses among the app's languages.
+eld.setLanguageSubset([...LANGUAGES]);
+const FUNCTION_WORDS = new Map(LANGUAGES.map((l) => [l, new Set(stopwords[l] ?? [])]));
+
+/**
+ * The language a question is written in, when that is clear; null for short or mixed questions
+ * ("Microsoft ads sharing?", "dms?"), which then take the person's Slack language, else English.
+ * A language other than English also needs a function word of its own and no more English ones:
+ * n-grams alone read a few English words as German or Dutch.
+ */
+export function detectLanguage(text: string): Language | null {
+  const result = eld.detect(text);
+  if (!result.isReliable()) return null;
+  const language = LANGUAGES.find((l) => l === result.language);
+  if (!language || language === 'en') return language ?? null;
+  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const own = FUNCTION_WORDS.get(language) ?? new Set<string>();
+  const english = FUNCTION_WORDS.get('en') ?? new Set<string>();
+  const ownCount = words.filter((w) => own.has(w)).length;
+  const englishCount = words.filter((w) => english.has(w) && !own.has(w)).length;
+  return ownCount > 0 && englishCount <= ownCount ? language : null;
+}
