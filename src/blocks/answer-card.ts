@@ -45,24 +45,28 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   const report = reportOption(answer.topic.id, place, say('menu.report'));
   const also = topicOptions(answer.alsoAsked, place, (t) => say('menu.also', { label: t.label }));
   const related = topicOptions(answer.related, place).slice(0, MAX_RELATED);
-  const tailWith = (relatedShown: number): KnownBlock[] => [
+  const menu = [...also, ...related];
+  // A short answer that links somewhere itself leaves room for fewer source links.
+  const linksInLead = lead.mrkdwn.match(/<https?:[^>]+>/g)?.length ?? 0;
+  const keySources = answer.keySources.slice(0, Math.max(0, MAX_CARD_LINKS - linksInLead));
+  const tailWith = (menuShown: number): KnownBlock[] => [
     ...actions(
       [
         ...(answer.settingButton ? [settingButton(answer.settingUrl, say('button.setting')), confirmOptOutButton(say('button.optedOut'))] : []),
         detailsButton(details, say('button.details')),
-        ...moreMenu([...also, ...related.slice(0, relatedShown), ...(report ? [report] : [])]),
+        ...moreMenu([...menu.slice(0, menuShown), ...(report ? [report] : [])]),
       ],
       `next:${answer.topic.id}`,
     ),
-    sourcesLine(answer.keySources, answer.sources.length, answer.lastChecked, say),
+    sourcesLine(keySources, answer.sources.length, answer.lastChecked, say),
     feedbackButtons(answer.topic.id, place, say),
   ];
   const unconfirmed = answer.unconfirmed.length && !answer.regionIsTheAnswer ? [context(say('card.unconfirmed', { count: answer.unconfirmed.length }))] : [];
   // Not translated yet: the answer is in English, and says so in the asker's language.
   const untranslated = answer.translated ? [] : [context(say('card.untranslated', { language: languageName(answer.language) }))];
   const blocks: KnownBlock[] = [section(lead.mrkdwn), ...unconfirmed, ...untranslated];
-  // A long lead leaves less room: related topics in the menu are the first thing to go.
-  let shown = related.length;
+  // A long lead leaves less room: the menu's topics are the first thing to go, related ones before "Also".
+  let shown = menu.length;
   while (shown > 0 && measureCard({ blocks: [...blocks, ...tailWith(shown)] }).textChars > MAX_CARD_TEXT) shown--;
   const tail = tailWith(shown);
   // Optional parts, most useful first, each only while the card stays glanceable.
@@ -72,7 +76,10 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   };
   const organisation = organisationNote(answer.organisation);
   if (organisation.length && fits(organisation)) blocks.push(...organisation);
-  else if (answer.organisation) blocks.push(context(say('card.organisationInDetails', { organisation: escapeMrkdwn(answer.organisation.organisation) })));
+  else if (answer.organisation) {
+    const pointer = [context(say('card.organisationInDetails', { organisation: escapeMrkdwn(answer.organisation.organisation) }))];
+    if (fits(pointer)) blocks.push(...pointer);
+  }
   const left: string[] = [];
   for (const [region, note] of regionNotes(answer)) {
     const extra = sections(`*${say('region.in', { region: escapeMrkdwn(region.shortName) })}* ${markdownToMrkdwn(note)}`);

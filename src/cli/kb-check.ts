@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
-import { type CliIo, isMainModule, runAsScript, runMain } from './common.js';
+import { checkParity } from '../knowledge/parity.js';
+import { type CliIo, fail, isMainModule, runAsScript, runMain } from './common.js';
 
 /** Validates the knowledge base (and an organisation layer: `npm run kb:check -- DIR`) and says what it holds. */
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -33,7 +34,18 @@ function main(argv: string[], { stdout, env = process.env }: CliIo): void {
     `  answers at p ≥ ${c.answerAt}, out of scope at p ≥ ${c.outOfScopeAt}, temperature ${c.temperature}`,
   );
   lines.push(kb.organisation ? `Organisation note (${kb.organisation.organisation}): ${kb.organisation.note}` : 'No organisation note.');
+  lines.push('', 'Languages (each checked against English: links, date placeholders, numbers, list lengths, placeholders):');
+  let drifted = 0;
+  for (const r of checkParity(kb.data)) {
+    drifted += r.problems.length;
+    lines.push(`  ${r.language}: ${r.problems.length ? `${r.problems.length} problems` : 'matches English'}${r.missing.length ? `; ${r.missing.length} texts not translated (shown in English)` : '; complete'}`);
+    for (const p of r.problems) lines.push(`    ✗ ${p}`);
+    for (const m of r.missing.slice(0, 20)) lines.push(`    missing: ${m}`);
+    if (r.missing.length > 20) lines.push(`    … and ${r.missing.length - 20} more`);
+  }
   stdout.write(`${lines.join('\n')}\n`);
+  // A translation that says something English does not is an error: facts must not drift.
+  if (drifted) fail(`${drifted} translated texts differ from English in links, dates, numbers or lists.`, 1);
 }
 
 if (isMainModule(import.meta.url)) runAsScript(run);
