@@ -1,5 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { RegionView, TopicLink } from '../answers/compose.js';
+import type { Say } from '../format/messages.js';
+import type { Language } from '../knowledge/languages.js';
 import type { Organisation } from '../knowledge/load.js';
 import { FEEDBACK_REASONS, type FeedbackReason } from './actions.js';
 import { enforceLimits, LIMITS } from './limits.js';
@@ -8,7 +10,6 @@ import {
   actions,
   confirmOptOutButton,
   context,
-  countWord,
   header,
   numberedSteps,
   organisationNote,
@@ -32,6 +33,9 @@ export interface HomeInput {
   organisation: Organisation | null;
   /** When the person confirmed opting out (already described, e.g. "3 March 2026 (…)"), or null. */
   confirmedAt: string | null;
+  /** The person's language, and the app's sentences in it (the admin section stays English). */
+  language: Language;
+  say: Say;
   /** The answer to a topic picked on the Home tab, shown in place under the topic buttons. */
   shown: { title: string; blocks: KnownBlock[] } | null;
   /** Present for admins only. */
@@ -52,23 +56,24 @@ export interface HomeInput {
  * the reasons behind 👎 and the reminders.
  */
 export function buildHomeView(input: HomeInput): HomeView {
+  const { say } = input;
+  const optedOut = say('button.optedOut');
   const blocks: KnownBlock[] = [
-    header('LinkedIn & AI training'),
-    section(
-      input.confirmedAt
-        ? `✅ *You told me you opted out* on ${escapeMrkdwn(input.confirmedAt)}. Thank you!`
-        : "*You haven't told me you opted out yet.* LinkedIn's AI-training setting is on by default. Opting out is your choice; if you do, press *I've opted out* so your team knows.",
+    header(say('home.header')),
+    section(input.confirmedAt ? say('home.confirmed', { date: escapeMrkdwn(input.confirmedAt) }) : say('home.notConfirmed', { button: optedOut })),
+    ...actions(
+      input.confirmedAt ? [settingButton(input.settingUrl, say('button.setting'))] : [settingButton(input.settingUrl, say('button.setting')), confirmOptOutButton(optedOut)],
+      'home:checklist',
     ),
-    ...actions(input.confirmedAt ? [settingButton(input.settingUrl)] : [settingButton(input.settingUrl), confirmOptOutButton()], 'home:checklist'),
-    section(`*Opt out in ${countWord(input.optOutSteps.length)} ${input.optOutSteps.length === 1 ? 'step' : 'steps'}*\n${numberedSteps(input.optOutSteps, "then press *I've opted out*.")}`),
+    section(`${say('home.steps', { count: input.optOutSteps.length })}\n${numberedSteps(input.optOutSteps, say('home.stepsThen', { button: optedOut }))}`),
     context(markdownToMrkdwn(input.optOutLimits)),
     { type: 'divider' },
-    section('*Ask me anything about it:* `/linkedin-ai your question`, a direct message, or mention me in a channel. Or pick one:'),
-    ...actions(topicButtons(input.topics.slice(0, 5), { region: null, country: null }), 'home:topics'),
+    section(say('home.ask')),
+    ...actions(topicButtons(input.topics.slice(0, 5), { region: null, country: null, language: input.language }), 'home:topics'),
     ...(input.shown ? [section(`*${escapeMrkdwn(input.shown.title)}*`), ...input.shown.blocks] : []),
     { type: 'divider' },
     section(markdownToMrkdwn(input.overviewSummary)),
-    whereItAppliesSection(input.regions),
+    whereItAppliesSection(input.regions, say('home.where')),
     ...organisationNote(input.organisation),
   ];
 

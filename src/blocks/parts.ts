@@ -217,9 +217,9 @@ export function sharedBy(message: SlackMessage, userId: string): SlackMessage {
 }
 
 /** Where the data is used, regions with the same start on one line. */
-export function whereItAppliesSection(regions: RegionView[]): SectionBlock {
+export function whereItAppliesSection(regions: RegionView[], heading: string): SectionBlock {
   const lines = groupBySince(regions).map((g) => `• *${escapeMrkdwn(g.names.join(', '))}:* ${escapeMrkdwn(g.since)}`);
-  return section(`*Where LinkedIn uses members' data for AI training (unless they opt out)*\n${lines.join('\n')}`);
+  return section(`${heading}\n${lines.join('\n')}`);
 }
 
 /** "1. …\n2. …", the last step followed by what to do next ("…, then tell me below."). */

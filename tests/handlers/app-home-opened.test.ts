@@ -139,3 +139,17 @@ describe('app_home_opened', () => {
     expect(JSON.stringify(errors[0])).toContain('invalid_arguments');
   });
 });
+
+describe('the Home tab in the person\'s Slack language', () => {
+  const h = useHarness();
+
+  it('is in German for someone whose Slack is in German, with the German name of the setting', async () => {
+    mockSlackApi('users.info', { ok: true, user: { id: 'U4', is_admin: false, locale: 'de-DE' } });
+    const publish = mockSlackApi('views.publish', { ok: true });
+    await h.deliver(homeOpened('U4'));
+    const text = visibleText(publishedView(publish.calls[0]));
+    expect(text).toContain('Sie haben mir noch nicht gesagt');
+    expect(text).toContain('Daten zur Verbesserung generativer KI');
+    expect(limitViolations({ text: 'home', blocks: blocksOf(publishedView(publish.calls[0])) as never }, 'home')).toEqual([]);
+  });
+});

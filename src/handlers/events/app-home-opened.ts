@@ -5,6 +5,7 @@ import { composeRegion, topicLink } from '../../answers/compose.js';
 import type { ButtonValue } from '../../blocks/actions.js';
 import { buildHomeView } from '../../blocks/home-view.js';
 import { describeDate } from '../../format/relative-time.js';
+import { languageOfLocale } from '../../knowledge/languages.js';
 import { REGION_IDS } from '../../knowledge/schema.js';
 import { listItems } from '../../reminders/present.js';
 import { topicCard } from '../../replies/reply.js';
@@ -19,6 +20,8 @@ export async function publishHome(deps: Deps, client: WebClient, teamId: string,
   const now = deps.now();
   const { kb, store } = deps;
   const [confirmedAt, isAdmin] = await Promise.all([store.optOutConfirmedAt(teamId, userId), deps.admins.isAdmin(client, userId)]);
+  // users.info has just been read for most people (the admin check); the Home tab is in their Slack language.
+  const language = show?.language ?? languageOfLocale(deps.admins.knownLocale(userId)) ?? 'en';
   let admin = null;
   if (isAdmin) {
     const [optOutCount, feedback, unanswered, reminders] = await Promise.all([
@@ -35,15 +38,18 @@ export async function publishHome(deps: Deps, client: WebClient, teamId: string,
       retentionDays: UNANSWERED_RETENTION_DAYS,
     };
   }
+  const local = (id: string) => kb.localTopic(id, language).topic;
   const view = buildHomeView({
-    overviewSummary: kb.topic(kb.surfaces.roles.overview).summary,
-    optOutSteps: kb.topic(kb.surfaces.roles.optOut).steps ?? [],
-    optOutLimits: kb.topic(kb.surfaces.roles.optOutLimits).summary,
+    language,
+    say: kb.say(language),
+    overviewSummary: local(kb.surfaces.roles.overview).summary,
+    optOutSteps: local(kb.surfaces.roles.optOut).steps ?? [],
+    optOutLimits: local(kb.surfaces.roles.optOutLimits).summary,
     settingUrl: kb.surfaces.settingUrl,
-    regions: REGION_IDS.filter((id) => kb.regions.has(id)).map((id) => composeRegion(kb, id, now)),
-    topics: kb.menu('home').map((id) => topicLink(kb, id)),
+    regions: REGION_IDS.filter((id) => kb.regions.has(id)).map((id) => composeRegion(kb, id, now, null, null, language)),
+    topics: kb.menu('home').map((id) => topicLink(kb, id, language)),
     organisation: kb.organisation,
-    confirmedAt: confirmedAt ? describeDate(confirmedAt.slice(0, 10), now) : null,
+    confirmedAt: confirmedAt ? describeDate(confirmedAt.slice(0, 10), now, language) : null,
     shown: show && kb.topics.has(show.topic) ? shownAnswer(deps, show) : null,
     admin,
   });
@@ -52,8 +58,9 @@ export async function publishHome(deps: Deps, client: WebClient, teamId: string,
 
 /** A topic's answer card for the Home tab: the same card, without 👍/👎 (those are for messages). */
 function shownAnswer(deps: Deps, show: ButtonValue): { title: string; blocks: KnownBlock[] } {
-  const card = topicCard(deps.kb, show.topic, { region: show.region ?? null, country: show.country ?? null }, deps.now());
-  return { title: deps.kb.topic(show.topic).title, blocks: card.blocks.filter((b) => b.type !== 'context_actions') };
+  const language = show.language ?? 'en';
+  const card = topicCard(deps.kb, show.topic, { region: show.region ?? null, country: show.country ?? null }, deps.now(), language);
+  return { title: deps.kb.localTopic(show.topic, language).topic.title, blocks: card.blocks.filter((b) => b.type !== 'context_actions') };
 }
 
 export const eventType = 'app_home_opened';
