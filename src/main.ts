@@ -92,11 +92,14 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: no new requests, finishing the ones under way');
-    const force = setTimeout(() => process.exit(1), 15_000);
+    // Inside the usual 30 s grace; reached only if something hung (the steps below are bounded).
+    const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
     clearInterval(purge);
+    // Stop taking requests first, then let reminders drain (claiming nothing more) while they finish.
+    const closing = stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
     await scheduler.stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping reminders'));
-    await stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
+    await closing;
     await idle(8000);
     await store.close().catch((error: unknown) => logger.warn({ err: error }, 'error while closing the database'));
     logger.info('stopped');

@@ -202,6 +202,44 @@ export class ReminderStore implements ChannelSlots {
   }
 
   /**
+   * Undoes this instance's claim of an occurrence whose message was not posted (the app is
+   * stopping), so another replica or the next start sends it: the 'sending' row goes, and the
+   * reminder waits for the occurrence again unless it has moved on since. False if the claim was
+   * no longer there.
+   */
+  async release(
+    reminder: Reminder,
+    occurrence: string,
+    claim: { instanceId: string; next: DateTime | null; advance?: boolean },
+    now: DateTime = DateTime.utc(),
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (tx) => {
+      const deleted = await tx
+        .deleteFrom('reminder_deliveries')
+        .where('reminder_id', '=', reminder.id)
+        .where('occurrence', '=', occurrence)
+        .where('status', '=', 'sending')
+        .where('instance_id', '=', claim.instanceId.slice(0, 128))
+        .executeTakeFirst();
+      if (Number(deleted.numDeletedRows) !== 1) return false;
+      if (claim.advance === false) return true;
+      await tx
+        .updateTable('reminders')
+        .set({
+          next_run_at: occurrence,
+          // A one-off the claim marked done is due again; a pause since the claim stays.
+          status: sql<ReminderStatus>`case when status = 'done' then 'active' else status end`,
+          last_run_at: reminder.lastRunAt,
+          updated_at: iso(now),
+        })
+        .where('id', '=', reminder.id)
+        .where('next_run_at', claim.next ? '=' : 'is', claim.next ? iso(claim.next) : null)
+        .execute();
+      return true;
+    });
+  }
+
+  /**
    * Records how an occurrence ended. A message that went out becomes the reminder's latest; the one
    * it replaces is returned (null if none), for the caller to shrink.
    */

@@ -1,6 +1,7 @@
 import { ErrorCode, type WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import type { SlackMessage } from '../blocks/limits.js';
+import { pause } from './stopping.js';
 
 /** Slack errors that retrying will not fix: the reminder is marked failed and its creator told. */
 const PERMANENT = new Set([
@@ -96,14 +97,19 @@ export class ReminderSender {
     this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
-  /** Posts and returns the message ts, or throws SendError. */
-  async post(channel: string, message: SlackMessage): Promise<string> {
+  /**
+   * Posts in the channel slot the caller waited for (waitForSlot: `slotAt`) and returns the message
+   * ts, or throws SendError. Each retry waits for a slot of its own, and so does a first attempt that
+   * is late for its slot (a slow claim), lest it follow the next slot's post too closely. Throws
+   * Stopped when `signal` ends a wait: the message was not posted after that wait.
+   */
+  async post(channel: string, message: SlackMessage, signal?: AbortSignal, slotAt = Date.now()): Promise<string> {
     let failures = 0;
     let rateLimitWaits = 0;
     let joined = false;
     let notBefore = Date.now();
-    for (;;) {
-      await this.waitForSlot(channel, notBefore);
+    for (let attempt = 0; ; attempt++) {
+      if (attempt > 0 || notBefore - slotAt > this.gap / 10) await this.waitForSlot(channel, signal, notBefore);
       notBefore = Date.now();
       try {
         const res = await this.options.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
@@ -135,7 +141,7 @@ export class ReminderSender {
               if (failures >= this.attempts)
                 throw new SendError('not_in_channel', `not_in_channel, and joining kept failing (${j.code ?? 'unknown'})`, false);
               joined = false;
-              await this.sleep(this.backoff * 2 ** (failures - 1));
+              await pause(this.sleep, this.backoff * 2 ** (failures - 1), signal);
               continue;
             }
             throw new SendError(
@@ -150,17 +156,21 @@ export class ReminderSender {
         failures++;
         const what = slackError ?? e.code ?? e.message ?? 'unknown error';
         if (failures >= this.attempts) throw new SendError(String(what), `gave up after ${failures} attempts: ${what}`, false);
-        const pause = this.backoff * 2 ** (failures - 1);
-        this.options.logger.warn({ channel, error: what, attempt: failures, pauseMs: pause }, 'transient error posting a reminder; retrying');
-        await this.sleep(pause);
+        const backoff = this.backoff * 2 ** (failures - 1);
+        this.options.logger.warn({ channel, error: what, attempt: failures, pauseMs: backoff }, 'transient error posting a reminder; retrying');
+        await pause(this.sleep, backoff, signal);
       }
     }
   }
 
-  /** Waits for this channel's next free slot; slots are handed out in order, so bursts queue up. */
-  private async waitForSlot(channel: string, notBefore: number): Promise<void> {
+  /**
+   * Waits for this channel's next free slot and returns its time; slots are handed out in order, so
+   * bursts queue up. Throws Stopped when `signal` ends the wait.
+   */
+  async waitForSlot(channel: string, signal?: AbortSignal, notBefore = Date.now()): Promise<number> {
     const at = await this.slots.reserve(channel, this.gap, notBefore);
     const wait = at - Date.now();
-    if (wait > 0) await this.sleep(wait);
+    if (wait > 0) await pause(this.sleep, wait, signal);
+    return at;
   }
 }

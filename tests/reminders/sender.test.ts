@@ -55,6 +55,7 @@ describe('ReminderSender pacing', () => {
     const s = sender({ channelGapMs: gap, sleep: pauses.sleep });
     const waitsFor = async (channel: string) => {
       const before = pauses.waits.length;
+      await s.waitForSlot(channel);
       await s.post(channel, MESSAGE);
       return pauses.waits.slice(before);
     };
@@ -72,8 +73,10 @@ describe('ReminderSender pacing', () => {
     const pauses = recordingSleep();
     const client = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
     const s = new ReminderSender({ client, logger, sleep: pauses.sleep });
-    await s.post('CA', MESSAGE);
-    await s.post('CA', MESSAGE);
+    for (let i = 0; i < 2; i++) {
+      await s.waitForSlot('CA');
+      await s.post('CA', MESSAGE);
+    }
     expect(pauses.waits).toEqual([1100]);
   });
 

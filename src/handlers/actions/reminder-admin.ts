@@ -31,7 +31,12 @@ export async function handle({ ack, body, respond, client }: SlackActionMiddlewa
         await deps.reminders.remove(id);
         break;
       case REMINDER_ADMIN.send:
-        note = { sent: `Sent ${id} now.`, alreadyClaimed: `${id} is being sent already.`, failed: `Sending ${id} failed; see its error below.` }[
+        note = {
+          sent: `Sent ${id} now.`,
+          alreadyClaimed: `${id} is being sent already.`,
+          failed: `Sending ${id} failed; see its error below.`,
+          stopped: `The app is restarting, so ${id} was not sent; try again in a minute.`,
+        }[
           await deps.scheduler.sendNow(reminder)
         ];
         break;
