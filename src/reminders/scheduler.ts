@@ -76,6 +76,7 @@ export class ReminderScheduler {
   private readonly unrecorded: UnrecordedOutcomes<SentOutcome>;
   /** Fired by stop(): no claim after it, and every wait for a slot or a Retry-After ends. */
   private readonly stopping = new AbortController();
+  private readonly oneInTheAir = new OneAtATime();
 
   constructor(private readonly options: SchedulerOptions) {
     this.instanceId = (options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`).slice(0, 128);
@@ -246,18 +247,27 @@ export class ReminderScheduler {
     slotAt: number,
   ): Promise<'sent' | 'failed' | 'alreadyClaimed' | 'stopped'> {
     const { reminders, logger } = this.options;
-    if (this.stopping.signal.aborted) return 'stopped';
-    if (!(await reminders.claim(reminder, occurrence, { instanceId: this.instanceId, status: 'sending', ...claim }, this.now())))
-      return 'alreadyClaimed';
-    let ts: string;
-    try {
-      ts = await this.options.sender.post(reminder.channelId, message, this.stopping.signal, slotAt);
-    } catch (error) {
-      if (!(error instanceof Stopped)) return this.fail(reminder, occurrence, error);
-      await reminders.release(reminder, occurrence, { instanceId: this.instanceId, ...claim }, this.now());
-      logger.info({ reminder: reminder.id, occurrence }, 'stopping: a reminder not posted yet is handed back for another replica');
-      return 'stopped';
-    }
+    let postError: unknown;
+    // One claim-and-post at a time in this replica: killed mid-broadcast, it loses at most the message in the air.
+    const posted = await this.oneInTheAir.run(async (): Promise<{ ts: string } | 'alreadyClaimed' | 'stopped' | 'posting-failed'> => {
+      if (this.stopping.signal.aborted) return 'stopped';
+      if (!(await reminders.claim(reminder, occurrence, { instanceId: this.instanceId, status: 'sending', ...claim }, this.now())))
+        return 'alreadyClaimed';
+      try {
+        return { ts: await this.options.sender.post(reminder.channelId, message, this.stopping.signal, slotAt) };
+      } catch (error) {
+        if (!(error instanceof Stopped)) {
+          postError = error;
+          return 'posting-failed';
+        }
+        await reminders.release(reminder, occurrence, { instanceId: this.instanceId, ...claim }, this.now());
+        logger.info({ reminder: reminder.id, occurrence }, 'stopping: a reminder not posted yet is handed back for another replica');
+        return 'stopped';
+      }
+    });
+    if (posted === 'posting-failed') return this.fail(reminder, occurrence, postError);
+    if (typeof posted === 'string') return posted;
+    const { ts } = posted;
     const sent = { reminder, occurrence, ts, mentionHere };
     try {
       await this.record(sent);
@@ -366,4 +376,15 @@ function countOccurrences(reminder: Reminder, from: DateTime, to: DateTime): num
   for (let at: DateTime | null = from; at && at <= to && count < 1000; at = nextOccurrence(reminder.schedule, reminder.timezone, reminder.until, at))
     count++;
   return count;
+}
+
+/** Runs tasks one after another, in the order they asked. */
+class OneAtATime {
+  private last: Promise<unknown> = Promise.resolve();
+
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.last.then(task);
+    this.last = result.catch(() => undefined);
+    return result;
+  }
 }
