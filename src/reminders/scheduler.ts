@@ -8,6 +8,7 @@ import type { SlackMessage } from '../blocks/limits.js';
 import { buildReminderCard, buildReplacedReminderCard } from '../blocks/reminder-card.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { describeDate } from '../format/relative-time.js';
+import { countReminders } from '../metrics.js';
 import { MessageUpdates } from './message-updates.js';
 import type { PostedMessage, Reminder, ReminderStore } from './reminder-store.js';
 import { nextOccurrence } from './schedule.js';
@@ -117,6 +118,7 @@ export class ReminderScheduler {
       }
     });
     await Promise.all(workers);
+    countTick(report);
     if (due.length) this.options.logger.info({ ...report, instance: this.instanceId }, 'reminder check done');
     return report;
   }
@@ -132,7 +134,10 @@ export class ReminderScheduler {
       { instanceId: this.instanceId, next: null, status: 'sending', advance: false },
       now,
     );
-    return claimed ? this.deliver(reminder, occurrence) : 'alreadyClaimed';
+    if (!claimed) return 'alreadyClaimed';
+    const outcome = await this.deliver(reminder, occurrence);
+    countReminders(outcome);
+    return outcome;
   }
 
   private async handleDue(reminder: Reminder, now: DateTime): Promise<keyof Omit<TickReport, 'interrupted'>> {
@@ -260,4 +265,12 @@ function countOccurrences(reminder: Reminder, from: DateTime, to: DateTime): num
   for (let at: DateTime | null = from; at && at <= to && count < 1000; at = nextOccurrence(reminder.schedule, reminder.timezone, reminder.until, at))
     count++;
   return count;
+}
+
+/** A check's outcomes for /metrics; "lost" are the claims marked interrupted: claimed, never sent. */
+function countTick(report: TickReport): void {
+  countReminders('sent', report.sent);
+  countReminders('failed', report.failed);
+  countReminders('skipped', report.skipped);
+  countReminders('lost', report.interrupted);
 }

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { type Generated, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Generated, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import type { DateTime } from 'luxon';
 import pg from 'pg';
+import { countDatabaseError } from '../metrics.js';
 
 /** Tables. Times are ISO 8601 UTC strings, so they sort and compare the same in SQLite and PostgreSQL. */
 export interface Tables {
@@ -80,11 +81,16 @@ export function openDatabase(url: string, onIdleError: (error: Error) => void = 
     sqlite.pragma('journal_mode = WAL');
     // Several processes may share one file: wait for a lock instead of failing at once.
     sqlite.pragma('busy_timeout = 5000');
-    return { db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+    return { db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }), log: countErrors }), dialect: 'sqlite' };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // A pooled connection the server drops while idle (restart, failover) must not crash the app;
   // the pool opens a new one for the next query.
   pool.on('error', onIdleError);
-  return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log: countErrors }), dialect: 'postgres' };
+}
+
+/** Kysely reports every query here; only failures are counted (for /metrics). */
+function countErrors(event: LogEvent): void {
+  if (event.level === 'error') countDatabaseError();
 }

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { buildErrorCard } from '../../blocks/error-card.js';
 import type { SlackMessage } from '../../blocks/limits.js';
 import type { EngineResult } from '../../engine/engine.js';
+import { countQuestion } from '../../metrics.js';
 import { replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
@@ -12,7 +13,7 @@ type Reply = { result: EngineResult | null; message: SlackMessage };
 export async function answerMessage(
   deps: Deps,
   client: WebClient,
-  where: { channel: string; threadTs?: string; teamId?: string; userId: string },
+  where: { channel: string; threadTs?: string; teamId?: string; userId: string; surface: 'mention' | 'dm'; startedAt: number },
   question: string,
 ): Promise<void> {
   let reply: Reply;
@@ -34,5 +35,6 @@ export async function answerMessage(
     // Nobody to tell in Slack if posting itself fails; the log has it.
     deps.logger.error({ err: error, channel: where.channel }, 'could not post an answer');
   }
+  if (result) countQuestion({ surface: where.surface, kind: result.kind, topic: result.topic }, where.startedAt);
   if (result) await recordIfUnanswered(deps, result, where.teamId, where.userId);
 }
