@@ -1,4 +1,4 @@
-import { App, type Authorize, HTTPReceiver, LogLevel, type Receiver } from '@slack/bolt';
+import { App, type Authorize, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import webApi, { WebClient } from '@slack/web-api';
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
@@ -8,11 +8,14 @@ import * as actions from './handlers/actions/index.js';
 import * as commands from './handlers/commands/index.js';
 import type { Deps } from './handlers/deps.js';
 import * as events from './handlers/events/index.js';
+import { MAX_BODY_BYTES } from './http/body.js';
 import { boltLogger } from './logger.js';
 import { ReminderStore } from './reminders/reminder-store.js';
 import { ReminderScheduler } from './reminders/scheduler.js';
 import { ReminderSender, type SenderOptions } from './reminders/sender.js';
 import { AdminChecker } from './slack/admins.js';
+import { countSlackCalls } from './slack/count-calls.js';
+import type { SocketEvents } from './socket-watchdog.js';
 import type { Store } from './store/store.js';
 
 export interface CreateAppOptions {
@@ -39,12 +42,15 @@ export interface SlackApp {
   idle(timeoutMs: number): Promise<void>;
   /** Present in HTTP mode: Slack's requests go to its requestListener. */
   httpReceiver: HTTPReceiver | null;
+  /** Present in Socket Mode: emits 'connected', 'disconnected' and 'reconnecting'. */
+  socket: SocketEvents | null;
 }
 
 /** The Bolt app with every listener registered: Socket Mode with SLACK_APP_TOKEN, else HTTP. */
 export function createSlackApp(options: CreateAppOptions): SlackApp {
   const { config, kb, store, logger } = options;
   const now = options.now ?? (() => DateTime.now());
+  countSlackCalls();
   // Reminders get a Web API client of their own that reports 429s instead of queueing them
   // silently, so the sender can wait them out per message and keep its per-channel pace.
   const reminderClient = new WebClient(config.SLACK_BOT_TOKEN, {
@@ -77,12 +83,14 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
   const httpReceiver =
     options.receiver || socketMode
       ? null
-      : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger: log, processBeforeResponse: false });
-  const receiver = options.receiver ?? httpReceiver ?? undefined;
+      : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger: log, processBeforeResponse: false, bodyLimit: MAX_BODY_BYTES });
+  // Built here rather than by Bolt (socketMode: true) so its connection can be watched.
+  const socketReceiver = socketMode ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN ?? '', logger: log }) : null;
+  const receiver = options.receiver ?? httpReceiver ?? socketReceiver ?? undefined;
   const auth = options.authorize ? { authorize: options.authorize } : { token: config.SLACK_BOT_TOKEN };
   const app = new App({
     ...auth,
-    ...(socketMode ? { socketMode: true, appToken: config.SLACK_APP_TOKEN } : { receiver }),
+    receiver,
     logger: log,
     logLevel: LogLevel.INFO,
     clientOptions,
@@ -114,5 +122,5 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
   commands.register(app, deps);
   events.register(app, deps);
   actions.register(app, deps);
-  return { app, deps, httpReceiver, scheduler, idle };
+  return { app, deps, httpReceiver, scheduler, idle, socket: socketReceiver?.client ?? null };
 }

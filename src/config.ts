@@ -13,6 +13,9 @@ const WHERE = {
   KNOWLEDGE_DIR: "a directory with your organisation's knowledge-base layer (see README)",
   ADMIN_USER_IDS: 'comma-separated Slack user ids (U… or W…) who may see admin figures and manage reminders',
   REMINDER_POLL_SECONDS: 'how often to look for due reminders, in seconds, 5–3600 (default 30)',
+  HEALTH_PORT: 'in Socket Mode, the port for /healthz, /readyz and /metrics, 1–65535 (not served when unset)',
+  SOCKET_MAX_DOWN_SECONDS: 'in Socket Mode, how long the connection to Slack may stay down before the app exits for its supervisor to restart it, 10–3600 (default 300)',
+  SHUTDOWN_DRAIN_SECONDS: 'on SIGTERM, how long /readyz answers 503 while requests are still served, so the load balancer moves away first, 0–60 (default 5)',
 } as const;
 
 const schema = z.object({
@@ -50,6 +53,9 @@ const schema = z.object({
     )
     .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'must be Slack user ids such as U012ABCDEF'))),
   REMINDER_POLL_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(5).max(3600).default(30),
+  HEALTH_PORT: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1).max(65535).optional(),
+  SOCKET_MAX_DOWN_SECONDS: z.coerce.number({ error: 'must be a number' }).int().min(10).max(3600).default(300),
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number({ error: 'must be a number' }).min(0).max(60).default(5),
 });
 
 export type Config = z.infer<typeof schema>;

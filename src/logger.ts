@@ -31,8 +31,15 @@ export const maskSecrets = (text: string): string => text.replace(SECRET_PATTERN
  */
 export function createLogger(level: string, destination: NodeJS.WritableStream = process.stdout, secrets: readonly (string | undefined)[] = []): Logger {
   const known = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8);
+  // A destination that fails (its reader gone: EPIPE) is dropped: an unhandled 'error' would kill
+  // the app, and losing the log must not stop it serving nor shutting down.
+  let broken = false;
+  destination.on('error', () => {
+    broken = true;
+  });
   const masked = {
     write(line: string) {
+      if (broken) return;
       let out = maskSecrets(line);
       for (const secret of known) out = out.split(secret).join('***');
       destination.write(out);

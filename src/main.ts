@@ -3,9 +3,14 @@ import { sql } from 'kysely';
 import { createSlackApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { loadKnowledgeBase } from './engine/knowledge-base.js';
+import { databaseCheck } from './http/readiness.js';
 import { KnowledgeBaseError } from './knowledge/errors.js';
 import { createLogger, maskSecrets } from './logger.js';
-import { createHttpServer } from './server.js';
+import { registry } from './metrics.js';
+import { guardProcess } from './process-guards.js';
+import { createHttpServer, type HttpEdge } from './server.js';
+import { watchSocket } from './socket-watchdog.js';
+import { databaseOpenError } from './store/open-error.js';
 import { Store } from './store/store.js';
 
 const REMINDER_HISTORY_DAYS = 365;
@@ -28,6 +33,7 @@ async function main(): Promise<void> {
     config.SLACK_SIGNING_SECRET,
     databasePassword(config.DATABASE_URL),
   ]);
+  guardProcess(process, logger, (code) => process.exit(code));
   const loading = performance.now();
   const kb = loadKnowledgeBase(config.KNOWLEDGE_DIR);
   const { calibration } = kb.model;
@@ -36,8 +42,12 @@ async function main(): Promise<void> {
     { ms: Math.round(performance.now() - loading), topics: kb.topics.size, heldOutTopicAccuracy: calibration.heldOutTopicAccuracy },
     'knowledge base and topic model loaded',
   );
-  const store = await Store.open(config.DATABASE_URL, (error) => logger.warn({ err: error }, 'a pooled database connection was dropped'));
-  const { app, deps, httpReceiver, scheduler, idle } = createSlackApp({ config, kb, store, logger });
+  const store = await Store.open(config.DATABASE_URL, (error) => logger.warn({ err: error }, 'a pooled database connection was dropped')).catch(
+    (error: unknown) => {
+      throw new StartupError(databaseOpenError(config.DATABASE_URL, error));
+    },
+  );
+  const { app, deps, httpReceiver, scheduler, idle, socket } = createSlackApp({ config, kb, store, logger });
 
   // Unanswered questions after 30 days, event ids after a day, reminder history after a year.
   const purgeAll = () =>
@@ -59,29 +69,46 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  const database = databaseCheck(() => sql`select 1`.execute(store.db));
+  const health = {
+    logger,
+    readiness: async () => ({ mode: httpReceiver ? 'http' : 'socket', database: await database() }),
+    metrics: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
+  };
+  // Stops the replica looking ready at once on SIGTERM; requests are still served until stop().
+  let drain: () => void = () => undefined;
   let stop: () => Promise<void>;
   if (httpReceiver) {
-    const started = Date.now();
-    const server = createHttpServer({
-      receiver: httpReceiver,
-      logger,
-      health: async () => {
-        await sql`select 1`.execute(store.db);
-        return { mode: 'http', uptimeSeconds: Math.round((Date.now() - started) / 1000), database: store.dialect };
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(config.PORT, resolve));
+    const edge = createHttpServer({ receiver: httpReceiver, ...health });
+    await listen(edge, config.PORT, 'PORT');
     logger.info({ port: config.PORT, mode: 'http', topics: kb.topics.size }, 'listening for Slack at POST /slack/events');
-    stop = () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive connections with no request under way would hold close() open.
-        server.closeIdleConnections();
-      });
+    drain = edge.drain;
+    stop = async () => {
+      // The load balancer sees /readyz fail and moves away; each response meanwhile closes its
+      // keep-alive connection, so none is cut with a request on its way.
+      await new Promise((r) => setTimeout(r, config.SHUTDOWN_DRAIN_SECONDS * 1000));
+      await edge.close();
+    };
   } else {
     await app.start();
     logger.info({ mode: 'socket', topics: kb.topics.size }, 'connected to Slack in Socket Mode');
-    stop = () => app.stop().then(() => undefined);
+    const watch = socket
+      ? watchSocket(socket, config.SOCKET_MAX_DOWN_SECONDS * 1000, () => {
+          logger.error({ seconds: config.SOCKET_MAX_DOWN_SECONDS }, 'the connection to Slack stayed down too long; exiting so the supervisor restarts the app');
+          process.exit(1);
+        })
+      : null;
+    const ops = config.HEALTH_PORT ? createHttpServer(health) : null;
+    if (ops && config.HEALTH_PORT) {
+      await listen(ops, config.HEALTH_PORT, 'HEALTH_PORT');
+      logger.info({ port: config.HEALTH_PORT }, 'serving /healthz, /readyz and /metrics');
+      drain = ops.drain;
+    }
+    stop = async () => {
+      watch?.stop();
+      await app.stop();
+      await ops?.close();
+    };
   }
 
   scheduler.start();
@@ -96,7 +123,9 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 25_000);
     force.unref();
     clearInterval(purge);
-    // Stop taking requests first, then let reminders drain (claiming nothing more) while they finish.
+    // /readyz turns 503 at once; the server keeps serving for the drain time, then stops taking requests,
+    // while reminders drain (claiming nothing more).
+    drain();
     const closing = stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping'));
     await scheduler.stop().catch((error: unknown) => logger.warn({ err: error }, 'error while stopping reminders'));
     await closing;
@@ -109,9 +138,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
+/** A start-up failure whose message already says what to fix. */
+class StartupError extends Error {}
+
+function listen(edge: HttpEdge, port: number, setting: 'PORT' | 'HEALTH_PORT'): Promise<void> {
+  return new Promise((resolve, reject) => {
+    edge.server.once('error', (error) => reject(new StartupError(`The app could not listen on ${setting}=${port}: ${error.message}`)));
+    edge.server.listen(port, resolve);
+  });
+}
+
 main().catch((error: unknown) => {
   const message =
-    error instanceof KnowledgeBaseError
+    error instanceof KnowledgeBaseError || error instanceof StartupError
       ? error.message
       : `The app could not start: ${maskSecrets(error instanceof Error ? error.message : String(error))}`;
   process.stderr.write(`${message}\n`);

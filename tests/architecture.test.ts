@@ -14,23 +14,26 @@ const MAY_IMPORT: Record<string, string[]> = {
   answers: ['engine', 'knowledge', 'format'],
   blocks: ['answers', 'knowledge', 'format'],
   replies: ['blocks', 'answers', 'engine', 'knowledge', 'format'],
-  store: ['logger'],
-  slack: ['logger'],
-  reminders: ['replies', 'blocks', 'answers', 'engine', 'knowledge', 'format', 'store', 'slack', 'logger'],
-  handlers: ['reminders', 'replies', 'blocks', 'answers', 'engine', 'knowledge', 'format', 'store', 'slack', 'logger'],
+  store: ['logger', 'metrics'],
+  slack: ['logger', 'metrics'],
+  reminders: ['replies', 'blocks', 'answers', 'engine', 'knowledge', 'format', 'store', 'slack', 'logger', 'metrics'],
+  handlers: ['reminders', 'replies', 'blocks', 'answers', 'engine', 'knowledge', 'format', 'store', 'slack', 'logger', 'metrics'],
   eval: ['replies', 'engine', 'knowledge', 'format'],
   config: [],
   logger: [],
-  app: ['handlers', 'reminders', 'replies', 'blocks', 'answers', 'engine', 'knowledge', 'format', 'store', 'slack', 'config', 'logger'],
+  metrics: [],
+  http: [],
+  app: ['handlers', 'reminders', 'replies', 'blocks', 'answers', 'engine', 'knowledge', 'format', 'store', 'slack', 'config', 'logger', 'metrics', 'http'],
   cli: ['eval', 'reminders', 'replies', 'blocks', 'answers', 'engine', 'knowledge', 'format', 'store', 'slack', 'config', 'logger'],
 };
 
-/** The part a file belongs to: its folder under src, or for the loose files, config, logger or app. */
+/** The part a file belongs to: its folder under src, or for the loose files, config, logger, metrics or app. */
 function partOf(file: string): string {
   const [first, second] = relative(SRC, file).split('/');
   if (second !== undefined) return first as string;
   if (first === 'config.ts') return 'config';
   if (first === 'logger.ts') return 'logger';
+  if (first === 'metrics.ts') return 'metrics';
   return 'app'; // app.ts, main.ts, server.ts
 }
 

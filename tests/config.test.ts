@@ -35,6 +35,8 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       ADMIN_USER_IDS: [],
       REMINDER_POLL_SECONDS: 30,
+      SOCKET_MAX_DOWN_SECONDS: 300,
+      SHUTDOWN_DRAIN_SECONDS: 5,
     });
   });
 
@@ -49,6 +51,9 @@ describe('loadConfig', () => {
       KNOWLEDGE_DIR: dir,
       ADMIN_USER_IDS: ' U012ABCDEF, W0FEDCBA ,',
       REMINDER_POLL_SECONDS: '5',
+      HEALTH_PORT: '9090',
+      SOCKET_MAX_DOWN_SECONDS: '60',
+      SHUTDOWN_DRAIN_SECONDS: '0',
       PATH: '/usr/bin',
     });
     expect(config).toEqual({
@@ -61,6 +66,9 @@ describe('loadConfig', () => {
       KNOWLEDGE_DIR: dir,
       ADMIN_USER_IDS: ['U012ABCDEF', 'W0FEDCBA'],
       REMINDER_POLL_SECONDS: 5,
+      HEALTH_PORT: 9090,
+      SOCKET_MAX_DOWN_SECONDS: 60,
+      SHUTDOWN_DRAIN_SECONDS: 0,
     });
   });
 
@@ -107,10 +115,14 @@ describe('loadConfig', () => {
     ['REMINDER_POLL_SECONDS', '4'],
     ['REMINDER_POLL_SECONDS', '3601'],
     ['REMINDER_POLL_SECONDS', '7.5'],
+    ['HEALTH_PORT', '0'],
+    ['SOCKET_MAX_DOWN_SECONDS', '5'],
+    ['SHUTDOWN_DRAIN_SECONDS', '61'],
   ])('refuses %s=%s, naming the setting and its range', (name, value) => {
     const found = problems({ ...valid, [name]: value });
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatch(new RegExp(`^${name} .*: .*${name === 'PORT' ? '1–65535' : '5–3600'}`));
+    const range = { PORT: '1–65535', HEALTH_PORT: '1–65535', SOCKET_MAX_DOWN_SECONDS: '10–3600', SHUTDOWN_DRAIN_SECONDS: '0–60' }[name] ?? '5–3600';
+    expect(found[0]).toMatch(new RegExp(`^${name} .*: .*${range}`));
   });
 
   it('treats an empty value (FOO= in a .env file) as not set', () => {

@@ -108,3 +108,21 @@ describe('the logger given the secrets it must never write', () => {
     expect(log.raw()).toContain('xoxb-***');
   });
 });
+
+describe('a log destination that fails', () => {
+  it('is dropped, so a reader gone (EPIPE) neither crashes the app nor blocks it', async () => {
+    let writes = 0;
+    const stream = new Writable({
+      write(_chunk, _encoding, done) {
+        writes++;
+        done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    const logger = createLogger('info', stream);
+    logger.info('first');
+    await new Promise((resolve) => stream.once('close', resolve));
+    logger.info('second');
+    logger.error({ err: new Error('boom') }, 'third');
+    expect(writes).toBe(1);
+  });
+});

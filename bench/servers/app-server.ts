@@ -16,6 +16,6 @@ const store = await Store.open(config.DATABASE_URL);
 const { app, httpReceiver } = createSlackApp({ config, kb: loadKnowledgeBase(), store, logger });
 await app.init();
 if (!httpReceiver) throw new Error('expected HTTP mode');
-const server = createHttpServer({ receiver: httpReceiver, logger, health: async () => ({}) });
+const { server } = createHttpServer({ receiver: httpReceiver, logger, readiness: async () => ({}) });
 server.listen(0, '127.0.0.1', () => process.stdout.write(`${(server.address() as AddressInfo).port}\n`));
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => process.exit(0));

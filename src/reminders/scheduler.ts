@@ -9,6 +9,7 @@ import type { SlackMessage } from '../blocks/limits.js';
 import { buildReminderCard, buildReplacedReminderCard } from '../blocks/reminder-card.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { describeDate } from '../format/relative-time.js';
+import { countReminders } from '../metrics.js';
 import { MessageUpdates } from './message-updates.js';
 import type { PostedMessage, Reminder, ReminderStore } from './reminder-store.js';
 import { nextOccurrence } from './schedule.js';
@@ -155,6 +156,7 @@ export class ReminderScheduler {
       for (let q = queues.shift(); q; q = queues.shift()) await this.sendChannel(q, report);
     });
     await Promise.all(workers);
+    countTick(report);
     if (due.length) this.options.logger.info({ ...report, instance: this.instanceId }, 'reminder check done');
     return report;
   }
@@ -387,4 +389,12 @@ class OneAtATime {
     this.last = result.catch(() => undefined);
     return result;
   }
+}
+
+/** A check's outcomes for /metrics; "lost" are the claims marked interrupted: claimed, never sent. */
+function countTick(report: TickReport): void {
+  countReminders('sent', report.sent);
+  countReminders('failed', report.failed);
+  countReminders('skipped', report.skipped);
+  countReminders('lost', report.interrupted);
 }

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { type Generated, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Generated, Kysely, type LogEvent, PostgresDialect, SqliteDialect } from 'kysely';
 import type { DateTime } from 'luxon';
 import pg from 'pg';
+import { countDatabaseError } from '../metrics.js';
 
 /** Tables. Times are ISO 8601 UTC strings, so they sort and compare the same in SQLite and PostgreSQL. */
 export interface Tables {
@@ -86,7 +87,7 @@ export function openDatabase(url: string, onIdleError: (error: Error) => void = 
     // better-sqlite3 waits for a lock synchronously, freezing the event loop: wait only briefly, and
     // let a write that still finds the file busy fail softly (every caller answers anyway).
     sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-    return { db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+    return { db: new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }), log: countErrors }), dialect: 'sqlite' };
   }
   // A hung or unreachable server must cost seconds, not minutes: bounded connects and statements,
   // and TCP keepalive to notice a connection that went dark.
@@ -102,5 +103,10 @@ export function openDatabase(url: string, onIdleError: (error: Error) => void = 
   // the pool or busy with a query (that query fails on its own); the pool opens a new one next time.
   pool.on('error', onIdleError);
   pool.on('connect', (client) => client.on('error', onIdleError));
-  return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  return { db: new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log: countErrors }), dialect: 'postgres' };
+}
+
+/** Kysely reports every query here; only failures are counted (for /metrics). */
+function countErrors(event: LogEvent): void {
+  if (event.level === 'error') countDatabaseError();
 }

@@ -137,7 +137,9 @@ export async function migrate(db: Kysely<unknown>, dialect: Dialect, target?: st
   const migrator = new Migrator({ db, provider });
   const { error, results } = await (target ? migrator.migrateTo(target) : migrator.migrateToLatest());
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    // No migration ran: the database could not be reached at all, which the caller explains.
+    if (!failed) throw error;
     throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +6,8 @@ import { encodeButtonValue } from '../../src/blocks/actions.js';
 import { limitViolations, type SlackMessage } from '../../src/blocks/limits.js';
 import { loadConfig } from '../../src/config.js';
 import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
-import { createHttpServer } from '../../src/server.js';
+import { registry } from '../../src/metrics.js';
+import { createHttpServer, type HttpEdge } from '../../src/server.js';
 import { Store } from '../../src/store/store.js';
 import { sqliteDatabase, type TestDatabase } from '../support/databases.js';
 import { FakeSlack } from '../support/fake-slack.js';
@@ -19,7 +19,7 @@ describe('the app over HTTP, signed as Slack signs, against a stand-in Web API',
   const fake = new FakeSlack();
   let database: TestDatabase;
   let store: Store;
-  let server: Server;
+  let edge: HttpEdge;
   let base = '';
 
   beforeAll(async () => {
@@ -31,13 +31,18 @@ describe('the app over HTTP, signed as Slack signs, against a stand-in Web API',
     const { app, httpReceiver } = createSlackApp({ config, kb: loadKnowledgeBase(), store, logger, retries: 0 });
     await app.init(); // auth.test against the stand-in
     if (!httpReceiver) throw new Error('expected HTTP mode');
-    server = createHttpServer({ receiver: httpReceiver, logger, health: async () => ({ mode: 'http' }) });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    edge = createHttpServer({
+      receiver: httpReceiver,
+      logger,
+      readiness: async () => ({ database: 'ok' }),
+      metrics: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
+    });
+    await new Promise<void>((resolve) => edge.server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(edge.server.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
+    edge.server.closeAllConnections();
+    await edge.close();
     await store.close();
     await database.drop();
     await fake.stop();
@@ -127,6 +132,23 @@ describe('the app over HTTP, signed as Slack signs, against a stand-in Web API',
     const message = { text: String(posts[0]?.body.text), blocks: JSON.parse(String(posts[0]?.body.blocks)) };
     expect(limitViolations(message)).toEqual([]);
     expect(JSON.stringify(message.blocks)).toContain('"block_id":"next:opt-out-how"');
+  });
+
+  it('counts questions by surface, kind and topic, their latency, and Slack calls, at /metrics', async () => {
+    await signedForm(commandBody({ text: 'how do I opt out?' }));
+    await signedJson(
+      eventEnvelope('EvMetrics1', { type: 'message', channel_type: 'im', channel: 'D9', user: 'U9', text: 'how do I opt out?', ts: '1700000009.000100' }),
+    );
+    await fake.waitFor((calls) => calls.some((c) => c.method === 'chat.postMessage' && c.body.channel === 'D9'));
+    // The DM is counted once its answer is posted.
+    let text = '';
+    while (!text.includes('surface="dm"')) text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).toMatch(/^linkedin_ai_questions_total\{surface="slash",kind="answer",topic="opt-out-how",language="en"\} [1-9]/m);
+    expect(text).toMatch(/^linkedin_ai_questions_total\{surface="dm",kind="answer",topic="opt-out-how",language="en"\} 1$/m);
+    expect(text).toMatch(/^linkedin_ai_answer_seconds_count\{surface="slash"\} [1-9]/m);
+    expect(text).toMatch(/^linkedin_ai_slack_api_calls_total\{method="chat.postMessage",error=""\} [1-9]/m);
+    expect(text).toMatch(/^linkedin_ai_slack_api_calls_total\{method="auth.test",error=""\} 1$/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
   });
 
   it('answers a direct message in the DM', async () => {

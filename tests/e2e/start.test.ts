@@ -1,10 +1,10 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../support/fake-slack.js';
 import { commandBody, slackSignature } from '../support/signing.js';
 
@@ -23,7 +23,11 @@ async function run(file: string, args: string[], options: { cwd: string; env?: N
   }
 }
 
-/** `npm start` as it runs in production: the compiled build, real Node ESM loading, real signals. */
+/**
+ * The app as it runs in production: the compiled build, real Node ESM loading, real signals. Started
+ * as `node dist/main.js`, the container command the README gives: npm does not pass SIGTERM on to
+ * the app (`npm start` exits and leaves it running), so it must not be PID 1's command.
+ */
 describe('npm start (HTTP mode)', () => {
   const fake = new FakeSlack();
   const dir = mkdtempSync(join(tmpdir(), 'start-test-'));
@@ -36,13 +40,14 @@ describe('npm start (HTTP mode)', () => {
     await run(process.execPath, [join(root, 'dist/cli/ask.js'), 'how do I opt out?'], { cwd: dir, env: baseEnv() });
     await fake.start();
   }, 180_000);
+  beforeEach(() => fake.reset());
   afterAll(async () => {
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function start(env: Record<string, string>) {
-    const child = spawn(process.execPath, [main], {
+  function start(env: Record<string, string>, nodeArgs: string[] = []) {
+    const child = spawn(process.execPath, [...nodeArgs, main], {
       cwd: dir,
       env: { ...baseEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,6 +59,31 @@ describe('npm start (HTTP mode)', () => {
     return { child, output: () => out, exited };
   }
 
+  const httpEnv = (port: number, extra: Record<string, string> = {}) => ({
+    SLACK_BOT_TOKEN: 'xoxb-start-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: String(port),
+    DATABASE_URL: `sqlite:${join(dir, `app-${port}.sqlite`)}`,
+    SHUTDOWN_DRAIN_SECONDS: '0.2',
+    ...extra,
+  });
+  const freePort = () => 38000 + Math.floor(Math.random() * 4000);
+
+  async function untilServing(base: string, app: { output: () => string; exited: Promise<unknown> }): Promise<void> {
+    let exited = false;
+    void app.exited.then(() => (exited = true));
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline && !exited) {
+      if ((await fetch(`${base}/healthz`).catch(() => null))?.ok) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the app did not start:\n${app.output()}`);
+  }
+
+  const signedPost = (base: string, body: string, contentType: string) =>
+    fetch(`${base}/slack/events`, { method: 'POST', body, headers: { 'content-type': contentType, ...slackSignature(SECRET, body) } });
+
   it('serves /healthz and signed commands, then stops cleanly on SIGTERM', async () => {
     const port = 38000 + Math.floor(Math.random() * 2000);
     const app = start({
@@ -63,6 +93,7 @@ describe('npm start (HTTP mode)', () => {
       PORT: String(port),
       DATABASE_URL: `sqlite:${join(dir, 'app.sqlite')}`,
       REMINDER_POLL_SECONDS: '5',
+      SHUTDOWN_DRAIN_SECONDS: '0.2',
     });
     const base = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 20_000;
@@ -72,7 +103,8 @@ describe('npm start (HTTP mode)', () => {
       if (!health) await new Promise((r) => setTimeout(r, 100));
     }
     expect(health?.status, app.output()).toBe(200);
-    expect(await health?.json()).toMatchObject({ ok: true, mode: 'http', database: 'sqlite' });
+    expect(await health?.json()).toEqual({ ok: true });
+    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ ok: true, mode: 'http', database: 'ok' });
 
     const body = commandBody({ text: 'how do I opt out?' });
     const res = await fetch(`${base}/slack/events`, {
@@ -108,6 +140,54 @@ describe('npm start (HTTP mode)', () => {
     });
     expect(await app.exited).toBe(1);
     expect(app.output()).toContain('Slack did not accept the bot token (invalid_auth)');
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('answers a signed null body with 400 and keeps serving; an unhandled rejection is logged, masked, and not fatal', async () => {
+    const port = freePort();
+    const base = `http://127.0.0.1:${port}`;
+    // A library's stray rejection, on demand: what Bolt's receiver did with a signed `null` body.
+    const stray = `data:text/javascript,process.on('SIGUSR2', () => Promise.reject(new Error('stray xoxb-start-test')))`;
+    const app = start(httpEnv(port), ['--import', stray]);
+    await untilServing(base, app);
+    expect((await signedPost(base, 'null', 'application/json')).status).toBe(400);
+    expect((await signedPost(base, 'payload=null', 'application/x-www-form-urlencoded')).status).toBe(400);
+    app.child.kill('SIGUSR2');
+    while (!app.output().includes('nobody handled it')) await new Promise((r) => setTimeout(r, 50));
+    expect((await signedPost(base, commandBody({ text: 'how do I opt out?' }), 'application/x-www-form-urlencoded')).status).toBe(200);
+    expect(app.output()).not.toContain('xoxb-start-test');
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+  });
+
+  it('keeps serving and shuts down cleanly after the reader of its output has gone (EPIPE)', async () => {
+    const port = freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const app = start(httpEnv(port));
+    await untilServing(base, app);
+    app.child.stdout.destroy();
+    // Each of these writes a log line into the broken pipe.
+    for (let i = 0; i < 3; i++) expect((await fetch(`${base}/slack/events`, { method: 'POST', body: 'x' })).status).toBe(401);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+  }, 40_000);
+
+  it('names DATABASE_URL, without its password, when the database refuses the connection', async () => {
+    const app = start(httpEnv(freePort(), { DATABASE_URL: 'postgres://bot:pw-start-secret@127.0.0.1:1/app' }));
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain('could not connect to the PostgreSQL database in DATABASE_URL (postgres://bot:***@127.0.0.1:1/app)');
+    expect(app.output()).toContain('ECONNREFUSED');
+    expect(app.output()).not.toContain('pw-start-secret');
+    expect(app.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the SQLite path and DATABASE_URL when the file cannot be created', async () => {
+    const notAFolder = join(dir, 'plain-file');
+    writeFileSync(notAFolder, '');
+    const app = start(httpEnv(freePort(), { DATABASE_URL: `sqlite:${notAFolder}/app.sqlite` }));
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain(`could not open its SQLite database file ${notAFolder}/app.sqlite (DATABASE_URL=sqlite:${notAFolder}/app.sqlite)`);
     expect(app.output()).not.toMatch(/\n\s+at /);
   });
 });

@@ -5,6 +5,7 @@ import { ACTIONS } from '../../src/blocks/actions.js';
 const LINKEDIN_SETTING_URL = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 
 import { limitViolations } from '../../src/blocks/limits.js';
+import { registry } from '../../src/metrics.js';
 import type { Reminder } from '../../src/reminders/reminder-store.js';
 import { nextOccurrence } from '../../src/reminders/schedule.js';
 import { MAX_LATENESS, type TickReport } from '../../src/reminders/scheduler.js';
@@ -94,6 +95,7 @@ describe('the reminder scheduler, one app (SQLite)', () => {
 
       clock.set('2026-11-30T09:00:00Z');
       expect(await rig.scheduler.tick()).toEqual({ ...NOTHING, sent: 1 });
+      expect(await registry.getSingleMetricAsString('linkedin_ai_reminders_total')).toMatch(/outcome="sent"\} [1-9]/);
       expect(slack.delivered).toHaveLength(1);
       const post = slack.delivered[0];
       if (!post) throw new Error('nothing was posted');

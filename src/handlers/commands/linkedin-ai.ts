@@ -7,6 +7,7 @@ import { withShareButton } from '../../blocks/parts.js';
 import { buildUnknownPlaceCard } from '../../blocks/unknown-place-card.js';
 import type { EngineResult } from '../../engine/engine.js';
 import { type Language, languageOfLocale } from '../../knowledge/languages.js';
+import { countQuestion } from '../../metrics.js';
 import { cardForRequest, helpCard, overviewCard, regionCard, replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
@@ -27,7 +28,7 @@ export function parseCommandText(
   deps: Deps,
   text: string,
   person: Language | null = null,
-): { request: CardRequest; message: SlackMessage; result?: EngineResult } | { unknownPlace: string } {
+): { request: CardRequest; message: SlackMessage; result?: EngineResult; language?: Language } | { unknownPlace: string } {
   const now = deps.now();
   const trimmed = text.trim();
   const language = person ?? 'en';
@@ -50,6 +51,7 @@ export function parseCommandText(
 
 /** `/linkedin-ai …`: a shortcut, a region, a reminder command, or a question. */
 export async function handle({ command, ack, client, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs, deps: Deps): Promise<void> {
+  const startedAt = performance.now();
   // Slack sends &, < and > escaped; the question is read as typed (and escaped again on output).
   const text = unescapeMrkdwn(command.text ?? '').trim();
   // Reminder management talks to Slack (who is an admin, which time zone): acknowledge first.
@@ -85,5 +87,6 @@ export async function handle({ command, ack, client, respond }: SlackCommandMidd
   }
   // The answer is ready in well under a millisecond, so it goes back in the acknowledgement itself.
   await ack({ response_type: 'ephemeral', ...withShareButton(parsed.message, parsed.request) });
+  if (parsed.result) countQuestion({ surface: 'slash', kind: parsed.result.kind, topic: parsed.result.topic, language: parsed.language }, startedAt);
   if (parsed.result) await recordIfUnanswered(deps, parsed.result, command.team_id, command.user_id);
 }

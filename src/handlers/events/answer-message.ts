@@ -4,18 +4,19 @@ import type { SlackMessage } from '../../blocks/limits.js';
 import { withoutSlackMarkup } from '../../blocks/mrkdwn.js';
 import type { EngineResult } from '../../engine/engine.js';
 import { detectLanguage } from '../../engine/language.js';
-import { languageOfLocale } from '../../knowledge/languages.js';
+import { type Language, languageOfLocale } from '../../knowledge/languages.js';
+import { countQuestion } from '../../metrics.js';
 import { replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
 
-type Reply = { result: EngineResult | null; message: SlackMessage };
+type Reply = { result: EngineResult | null; message: SlackMessage; language?: Language };
 
 /** Answers a question from a message, in the thread or conversation it came from. */
 export async function answerMessage(
   deps: Deps,
   client: WebClient,
-  where: { channel: string; threadTs?: string; teamId?: string; userId: string },
+  where: { channel: string; threadTs?: string; teamId?: string; userId: string; surface: 'mention' | 'dm'; startedAt: number },
   question: string,
 ): Promise<void> {
   let reply: Reply;
@@ -28,7 +29,7 @@ export async function answerMessage(
     deps.logger.error({ err: error }, 'could not build an answer');
     reply = { result: null, message: buildErrorCard() };
   }
-  const { result, message } = reply;
+  const { result, message, language } = reply;
   try {
     await client.chat.postMessage({
       channel: where.channel,
@@ -40,5 +41,6 @@ export async function answerMessage(
     // Nobody to tell in Slack if posting itself fails; the log has it.
     deps.logger.error({ err: error, channel: where.channel }, 'could not post an answer');
   }
+  if (result) countQuestion({ surface: where.surface, kind: result.kind, topic: result.topic, language }, where.startedAt);
   if (result) await recordIfUnanswered(deps, result, where.teamId, where.userId);
 }

@@ -20,13 +20,14 @@ export async function handle(
   { event, body, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs,
   deps: Deps,
 ): Promise<void> {
+  const startedAt = performance.now();
   if (!(await claim(deps, body))) return;
   if (!event.user) return;
   const question = questionFromMessage(event.text ?? '', context.botUserId);
   await answerMessage(
     deps,
     client,
-    { channel: event.channel, threadTs: event.thread_ts ?? event.ts, teamId: body.team_id, userId: event.user },
+    { channel: event.channel, threadTs: event.thread_ts ?? event.ts, teamId: body.team_id, userId: event.user, surface: 'mention', startedAt },
     question,
   );
 }

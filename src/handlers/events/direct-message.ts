@@ -12,12 +12,13 @@ export async function handle({ event, body, client, context }: SlackEventMiddlew
   if (event.channel_type !== 'im' || event.subtype !== undefined) return;
   if ('bot_id' in event && event.bot_id) return;
   if (!('user' in event) || !event.user || event.user === context.botUserId) return;
+  const startedAt = performance.now();
   if (!(await claim(deps, body))) return;
   const text = 'text' in event && typeof event.text === 'string' ? event.text : '';
   await answerMessage(
     deps,
     client,
-    { channel: event.channel, teamId: body.team_id, userId: event.user },
+    { channel: event.channel, teamId: body.team_id, userId: event.user, surface: 'dm', startedAt },
     questionFromMessage(text, context.botUserId),
   );
 }
