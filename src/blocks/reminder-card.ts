@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import { joinWithAnd } from '../format/words.js';
+import { listIn, type Say } from '../format/messages.js';
+import type { Language } from '../knowledge/languages.js';
 import { enforceLimits, type SlackMessage } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { actions, confirmOptOutButton, context, header, numberedSteps, section, settingButton } from './parts.js';
@@ -19,6 +20,9 @@ export interface ReminderCardInput {
   optedOut: number;
   /** Only a reminder's first post pings the channel. */
   mentionHere: boolean;
+  /** The reminder's language: its sentences, and how it lists the regions. */
+  language: Language;
+  say: Say;
 }
 
 export const REMINDER_BLOCK_PREFIX = 'reminder:';
@@ -29,44 +33,35 @@ export function reminderIdOfBlock(blockId: string | undefined): string | null {
   return blockId.slice(REMINDER_BLOCK_PREFIX.length).split(':')[0] || null;
 }
 
-/** "1 person has", "37 people have". */
-export function peopleHave(n: number): string {
-  return n === 1 ? '1 person has' : `${n.toLocaleString('en-GB')} people have`;
-}
-
 /** The scheduled reminder: what changed and since when, what to do, the setting, and who has done it. */
 export function buildReminderCard(input: ReminderCardInput): SlackMessage {
-  const regions = joinWithAnd(input.newRegions);
+  const { say } = input;
+  const regions = listIn(input.language, input.newRegions);
   const ping = input.mentionHere ? '<!here> ' : '';
   const n = input.optedOut;
+  const setting = say('button.setting');
+  const optedOut = say('button.optedOut');
   const blocks: KnownBlock[] = [
-    header('Check your LinkedIn AI-training setting'),
+    header(say('reminder.header')),
     section(
-      `${ping}Since *${escapeMrkdwn(input.since)}*, LinkedIn has used data from members in ${escapeMrkdwn(regions)} to train its content-generating AI, unless they opt out. Members elsewhere have been covered since ${escapeMrkdwn(input.elsewhereSince)}. The setting is *on* by default.`,
+      `${ping}${say('reminder.lead', { since: escapeMrkdwn(input.since), regions: escapeMrkdwn(regions), elsewhere: escapeMrkdwn(input.elsewhereSince) })}`,
     ),
-    section(
-      `*What to do (about a minute):* press *Open LinkedIn setting* to go straight to it, or:\n${numberedSteps(input.optOutSteps, "if you do not want your data used, then press *I've opted out* so the team knows.")}`,
-    ),
+    section(`${say('reminder.todo', { setting })}\n${numberedSteps(input.optOutSteps, say('reminder.then', { button: optedOut }))}`),
     // A new block_id whenever the count changes, as Slack asks of updated messages.
-    ...actions([settingButton(input.settingUrl), confirmOptOutButton()], `${REMINDER_BLOCK_PREFIX}${input.reminderId}:${n}`),
+    ...actions([settingButton(input.settingUrl, setting), confirmOptOutButton(optedOut)], `${REMINDER_BLOCK_PREFIX}${input.reminderId}:${n}`),
     // No count while it is 0: "nobody has done it" talks people out of doing it.
-    context(
-      n > 0 ? `✅ *${peopleHave(n)} confirmed opting out* across the workspace` : '',
-      'Opting out stops future training only. Questions? Ask `/linkedin-ai` anything.',
-    ),
+    context(n > 0 ? say('reminder.count', { count: n }) : '', say('reminder.footer')),
   ];
   return enforceLimits({
-    text: `${ping}Reminder: check your LinkedIn "Data for Generative AI Improvement" setting, which is on by default.`,
+    text: `${ping}${say('reminder.text')}`,
     blocks,
   });
 }
 
 /** What an earlier reminder message becomes once a newer one is posted: one line, no buttons. */
-export function buildReplacedReminderCard(latestUrl: string | null): SlackMessage {
+export function buildReplacedReminderCard(latestUrl: string | null, say: Say): SlackMessage {
   // A permalink from Slack, but checked: anything else inside <…|…> could break the line.
-  const link = latestUrl && /^https:\/\/[^\s<>|]+$/.test(latestUrl) ? `<${latestUrl}|newer reminder>` : 'newer reminder';
-  return enforceLimits({
-    text: 'This LinkedIn AI-training reminder was replaced by a newer one.',
-    blocks: [context(`This reminder was replaced by a ${link} about the LinkedIn AI-training setting.`)],
-  });
+  const label = say('reminder.replacedLink');
+  const link = latestUrl && /^https:\/\/[^\s<>|]+$/.test(latestUrl) ? `<${latestUrl}|${label}>` : label;
+  return enforceLimits({ text: say('reminder.replacedText'), blocks: [context(say('reminder.replaced', { link }))] });
 }

@@ -1,4 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat';
+import { joinWithAnd } from './words.js';
 
 /** Fills in one of the app's sentences: `say('sources.more', { count: 3 })`. */
 export type Say = (key: string, values?: Record<string, string | number>) => string;
@@ -21,7 +22,7 @@ export function createSay(language: string, own: Readonly<Record<string, string>
   };
 }
 
-/** "A, B and C" in the language's own way ("A, B et C", "A, B und C"). */
+/** "A, B and C" in the language's own way ("A, B et C", "A, B und C"); English without the serial comma, as the app writes it. */
 export function listIn(language: string, items: readonly string[]): string {
-  return new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+  return language === 'en' ? joinWithAnd(items) : new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
 }

@@ -32,6 +32,7 @@ export interface Organisation {
   organisation: string;
   note: string;
   helpChannel?: string | undefined;
+  language?: Language | undefined;
 }
 
 /** Validated knowledge: the built-in layer with an organisation's layer applied over it. */

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { LANGUAGES } from './languages.js';
 
 /** A calendar date written as YYYY-MM-DD. */
 export const isoDate = z
@@ -138,6 +139,8 @@ export const orgFileSchema = z.strictObject({
     .string()
     .regex(/^([CG][A-Z0-9]{6,}|#[a-z0-9][a-z0-9_-]{0,79})$/, 'must be a channel id (C0123ABCD) or a name starting with # in lower case')
     .optional(),
+  /** The workspace's language: reminders are posted in it unless their admin chose another. */
+  language: z.enum(LANGUAGES).optional(),
 });
 
 const topicList = z.array(topicId).min(1);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import { DateTime } from 'luxon';
+import { isLanguage, type Language } from '../knowledge/languages.js';
 import { type Db, toStoredTime as iso, type Tables } from '../store/database.js';
 import { nextOccurrence, type Schedule } from './schedule.js';
 import type { ChannelSlots } from './sender.js';
@@ -19,6 +20,8 @@ export interface Reminder {
   /** No occurrence before this (ISO UTC), or null. */
   startsAt: string | null;
   mentionHere: boolean;
+  /** The language its admin chose for the card; null: the workspace's (organisation.yml), else English. */
+  language: Language | null;
   status: ReminderStatus;
   nextRunAt: string | null;
   lastRunAt: string | null;
@@ -34,6 +37,7 @@ export interface PostedMessage {
 }
 
 export type NewReminder = Pick<Reminder, 'teamId' | 'channelId' | 'createdBy' | 'schedule' | 'timezone' | 'until' | 'mentionHere'> & {
+  language?: Language | null;
   /** The first occurrence is not before this (the CLI's --at); default now. */
   notBefore?: DateTime;
 };
@@ -74,6 +78,7 @@ export class ReminderStore implements ChannelSlots {
         until_date: input.until,
         starts_at: input.notBefore ? iso(input.notBefore) : null,
         mention_here: input.mentionHere ? 1 : 0,
+        language: input.language ?? null,
         status: 'active',
         next_run_at: iso(next),
         last_run_at: null,
@@ -401,6 +406,7 @@ function toReminder(row: Selectable<Tables['reminders']>): Reminder {
     until: row.until_date,
     startsAt: row.starts_at,
     mentionHere: Number(row.mention_here) === 1,
+    language: isLanguage(row.language) ? row.language : null,
     status: row.status,
     nextRunAt: row.next_run_at,
     lastRunAt: row.last_run_at,

@@ -9,6 +9,7 @@ import type { SlackMessage } from '../blocks/limits.js';
 import { buildReminderCard, buildReplacedReminderCard } from '../blocks/reminder-card.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { describeDate } from '../format/relative-time.js';
+import type { Language } from '../knowledge/languages.js';
 import { countReminders } from '../metrics.js';
 import { MessageUpdates } from './message-updates.js';
 import type { PostedMessage, Reminder, ReminderStore } from './reminder-store.js';
@@ -218,7 +219,7 @@ export class ReminderScheduler {
     const current = await this.options.reminders.get(reminder.id);
     // @here only on the reminder's first post: a series that pings every time teaches people to mute the channel.
     const mentionHere = reminder.mentionHere && current?.lastMessage === null;
-    const message = this.card({ id: reminder.id, mentionHere }, await this.options.optOuts.countOptOuts(reminder.teamId));
+    const message = this.card({ id: reminder.id, mentionHere, language: reminder.language }, await this.options.optOuts.countOptOuts(reminder.teamId));
     return { message, mentionHere, stillDue: current?.status === 'active' && current.nextRunAt === reminder.nextRunAt };
   }
 
@@ -284,7 +285,7 @@ export class ReminderScheduler {
   /** Records a message as the reminder's latest, and shrinks the one it replaces. */
   private async record({ reminder, occurrence, ts, mentionHere }: SentOutcome): Promise<void> {
     const previous = await this.options.reminders.finish(reminder.id, occurrence, { status: 'sent', messageTs: ts, mentionedHere: mentionHere }, this.now());
-    if (previous) await this.retire(previous, { channelId: reminder.channelId, messageTs: ts });
+    if (previous) await this.retire(previous, { channelId: reminder.channelId, messageTs: ts }, this.languageOf(reminder));
   }
 
   private async fail(reminder: Reminder, occurrence: string, error: unknown): Promise<'failed'> {
@@ -305,7 +306,7 @@ export class ReminderScheduler {
   }
 
   /** Shrinks the message a newer one replaced to a line linking to it: one live card per reminder. Failures are logged. */
-  private async retire(old: PostedMessage, latest: PostedMessage): Promise<void> {
+  private async retire(old: PostedMessage, latest: PostedMessage, language: Language): Promise<void> {
     let url: string | null = null;
     try {
       const res = await this.options.client.chat.getPermalink({ channel: latest.channelId, message_ts: latest.messageTs });
@@ -313,7 +314,7 @@ export class ReminderScheduler {
     } catch (error) {
       this.options.logger.warn({ err: error, channel: latest.channelId }, 'no link to the newer reminder; the replaced one says so without it');
     }
-    const card = buildReplacedReminderCard(url);
+    const card = buildReplacedReminderCard(url, this.options.kb.say(language));
     await this.updates.request(old.channelId, old.messageTs, async () => card);
   }
 
@@ -334,21 +335,29 @@ export class ReminderScheduler {
     const latest = reminder?.lastMessage;
     if (latest && (latest.channelId !== message.channelId || latest.messageTs !== message.messageTs)) return null;
     const mentionHere = await reminders.mentionedHere(reminderId, message.channelId, message.messageTs);
-    return this.card({ id: reminderId, mentionHere }, await optOuts.countOptOuts(reminder?.teamId ?? teamId));
+    return this.card({ id: reminderId, mentionHere, language: reminder?.language ?? null }, await optOuts.countOptOuts(reminder?.teamId ?? teamId));
+  }
+
+  /** A reminder's language: its admin's choice, else the workspace's (organisation.yml), else English. */
+  private languageOf(reminder: Pick<Reminder, 'language'>): Language {
+    return reminder.language ?? this.options.kb.organisation?.language ?? 'en';
   }
 
   /** The reminder card as it stands, `optedOut` people counted; `mentionHere` when this message pings. */
-  card(message: { id: string; mentionHere: boolean }, optedOut: number): SlackMessage {
+  card(message: { id: string; mentionHere: boolean; language?: Language | null }, optedOut: number): SlackMessage {
     // The latest change in the knowledge base is the one to remind people of.
     const { kb } = this.options;
+    const language = message.language ?? this.languageOf({ language: null });
     const latest = changeDate(kb);
-    const newRegions = [...kb.regions.values()].filter((r) => r.trainingSince === latest).map((r) => r.shortName);
+    const newRegions = [...kb.regions.values()].filter((r) => r.trainingSince === latest).map((r) => kb.localRegion(r.id, language).shortName);
     return buildReminderCard({
       reminderId: message.id,
+      language,
+      say: kb.say(language),
       newRegions,
-      since: describeDate(latest, this.now()),
+      since: describeDate(latest, this.now(), language),
       elsewhereSince: coveredElsewhereSince(kb),
-      optOutSteps: kb.topic(kb.surfaces.roles.optOut).steps ?? [],
+      optOutSteps: kb.localTopic(kb.surfaces.roles.optOut, language).topic.steps ?? [],
       settingUrl: kb.surfaces.settingUrl,
       optedOut,
       mentionHere: message.mentionHere,

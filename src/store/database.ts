@@ -44,6 +44,8 @@ export interface Tables {
     /** The latest message posted (channel and ts), or null before the first: the one live card. */
     last_channel_id: string | null;
     last_message_ts: string | null;
+    /** The card's language (en, de…), or null for the workspace's. */
+    language: string | null;
   };
   reminder_deliveries: {
     reminder_id: string;

@@ -125,6 +125,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await db.schema.alterTable('feedback').addColumn('reason', 'varchar(16)').execute();
       },
     },
+    '006_reminder_language': {
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('reminders').addColumn('language', 'varchar(8)').execute();
+      },
+    },
   };
 }
 

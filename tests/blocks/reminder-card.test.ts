@@ -2,7 +2,10 @@ import type { KnownBlock } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/blocks/actions.js';
 import { limitViolations } from '../../src/blocks/limits.js';
-import { buildReminderCard, buildReplacedReminderCard, peopleHave, type ReminderCardInput } from '../../src/blocks/reminder-card.js';
+import { buildReminderCard, buildReplacedReminderCard, type ReminderCardInput } from '../../src/blocks/reminder-card.js';
+import { createSay } from '../../src/format/messages.js';
+import { loadKnowledgeData } from '../../src/knowledge/load.js';
+import { say } from '../support/say.js';
 
 type Json = Record<string, unknown>;
 
@@ -15,6 +18,8 @@ const INPUT: ReminderCardInput = {
   settingUrl: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement',
   optedOut: 0,
   mentionHere: false,
+  language: 'en',
+  say,
 };
 
 /** Every text in the blocks, in order. */
@@ -94,17 +99,22 @@ describe('buildReminderCard', () => {
   });
 });
 
-describe('peopleHave', () => {
-  it('is singular for one, plural otherwise', () => {
-    expect(peopleHave(1)).toBe('1 person has');
-    expect(peopleHave(2)).toBe('2 people have');
-    expect(peopleHave(37)).toBe('37 people have');
+describe('the count', () => {
+  it('is singular for one, plural otherwise, and in the reminder\'s language', () => {
+    const count = (n: number, input = INPUT) => texts(buildReminderCard({ ...input, optedOut: n }).blocks).find((t) => t.startsWith('✅')) ?? '';
+    expect(count(1)).toContain('1 person has confirmed');
+    expect(count(37)).toContain('37 people have confirmed');
+    const data = loadKnowledgeData();
+    const german = { ...INPUT, language: 'de' as const, say: createSay('de', data.translations.de?.messages ?? {}, data.messages) };
+    expect(count(1, german)).toContain('1 Person hat');
+    expect(count(37, german)).toContain('37 Personen haben');
+    expect(texts(buildReminderCard(german).blocks)[0]).toBe('Prüfen Sie Ihre LinkedIn-Einstellung zum KI-Training');
   });
 });
 
 describe('buildReplacedReminderCard', () => {
   it('is one short line with no buttons, linking to the newer message', () => {
-    const card = buildReplacedReminderCard('https://acme.slack.com/archives/C1/p1790000000000100');
+    const card = buildReplacedReminderCard('https://acme.slack.com/archives/C1/p1790000000000100', say);
     expect(card.blocks).toHaveLength(1);
     expect(card.blocks[0]?.type).toBe('context');
     expect(texts(card.blocks)[0]).toBe(
@@ -116,7 +126,7 @@ describe('buildReplacedReminderCard', () => {
 
   it('leaves the link out when there is none, or when it is not a plain https address', () => {
     for (const url of [null, 'javascript:alert(1)', 'https://x.slack.com/a|<!channel>', 'https://x.slack.com/a b']) {
-      const [line] = texts(buildReplacedReminderCard(url).blocks);
+      const [line] = texts(buildReplacedReminderCard(url, say).blocks);
       expect(line).toBe('This reminder was replaced by a newer reminder about the LinkedIn AI-training setting.');
     }
   });

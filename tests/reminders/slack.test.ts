@@ -123,6 +123,24 @@ describe('/linkedin-ai remind', () => {
     expect(reply.text).toContain('until 31 January 2027');
   });
 
+  it('keeps the language the admin chose (lang:de) for the card', async () => {
+    usersInfo({ id: ADMIN_ID, tz: 'Europe/Berlin' });
+    const reply = only(await command('remind <#C0123ABCD|general> weekly monday 9am lang:de', ADMIN_ID));
+    expect(reply.text).toContain('in Deutsch');
+    const [r] = await h.deps.reminders.list();
+    expect(r?.language).toBe('de');
+    const card = h.deps.scheduler.card({ id: r?.id ?? '', mentionHere: false, language: r?.language ?? null }, 3);
+    expect(JSON.stringify(card.blocks)).toContain('Prüfen Sie Ihre LinkedIn-Einstellung zum KI-Training');
+    expect(JSON.stringify(card.blocks)).toContain('3 Personen haben');
+  });
+
+  it('refuses a language it cannot post in, saying which it can', async () => {
+    usersInfo({ id: ADMIN_ID, tz: 'Europe/Berlin' });
+    const refused = only(await command('remind <#C0123ABCD|general> weekly monday 9am lang:xx', ADMIN_ID));
+    expect(refused.text).toMatch(/lang:de/);
+    expect(await h.deps.reminders.list()).toEqual([]);
+  });
+
   it('falls back to UTC when the person’s time zone cannot be read', async () => {
     mockSlackApi('users.info', { ok: false, error: 'user_not_found' });
     only(await command('remind <#C0123ABCD|general> daily 09:00', ADMIN_ID));

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { escapeMrkdwn, quoteUserText } from '../../blocks/mrkdwn.js';
 import { buildRemindersCard } from '../../blocks/reminders-card.js';
 import { CHANNEL_ID } from '../../blocks/slack-ids.js';
+import { isLanguage, LANGUAGES, type Language, languageName } from '../../knowledge/languages.js';
 import { describeNextRun, listItems } from '../../reminders/present.js';
 import { ReminderError } from '../../reminders/reminder-store.js';
 import { ACCEPTED_FORMS, describeSchedule, type ParsedSchedule, parseSchedule, ScheduleError } from '../../reminders/schedule.js';
@@ -15,8 +16,10 @@ interface Asker {
 
 const NOT_ADMIN = "🔒 Only workspace admins and owners (and the people the app's operators name) can manage reminders. Ask your privacy team.";
 
-/** Reads "<#C123|general> weekdays 9am <!here>" into a channel id, the schedule text and the @here flag. */
-export function parseRemindArgs(text: string): { channelId: string; scheduleText: string; mentionHere: boolean } | { error: string } {
+/** Reads "<#C123|general> weekly monday 9am <!here> lang:de" into a channel id, the schedule text, the @here flag and the card's language. */
+export function parseRemindArgs(
+  text: string,
+): { channelId: string; scheduleText: string; mentionHere: boolean; language: Language | null } | { error: string } {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const first = words.shift() ?? '';
   const id = /^<#([A-Z0-9]+)(\|[^>]*)?>$/.exec(first)?.[1] ?? first;
@@ -28,14 +31,22 @@ export function parseRemindArgs(text: string): { channelId: string; scheduleText
     };
   }
   let mentionHere = false;
+  let language: Language | null = null;
+  let wrongLanguage: string | null = null;
   const rest = words.filter((w) => {
     if (/^(<!here(\|[^>]*)?>|@here)$/i.test(w)) {
       mentionHere = true;
       return false;
     }
-    return true;
+    const lang = /^lang:(.*)$/i.exec(w)?.[1];
+    if (lang === undefined) return true;
+    if (isLanguage(lang.toLowerCase())) language = lang.toLowerCase() as Language;
+    else wrongLanguage = lang;
+    return false;
   });
-  return { channelId: id, scheduleText: rest.join(' '), mentionHere };
+  if (wrongLanguage !== null)
+    return { error: `I can post reminders in ${LANGUAGES.join(', ')} (for example \`lang:de\`), not “${quoteUserText(wrongLanguage, 20)}”.` };
+  return { channelId: id, scheduleText: rest.join(' '), mentionHere, language };
 }
 
 export async function remind(deps: Deps, client: WebClient, asker: Asker, text: string, respond: RespondFn): Promise<void> {
@@ -61,11 +72,12 @@ export async function remind(deps: Deps, client: WebClient, asker: Asker, text: 
         timezone,
         until: parsed.until,
         mentionHere: args.mentionHere,
+        language: args.language,
       },
       deps.now(),
     );
     await reply(
-      `✅ Reminder *${reminder.id}* set for <#${reminder.channelId}>: ${escapeMrkdwn(describeSchedule(reminder.schedule, reminder.timezone, reminder.until))}${reminder.mentionHere ? ', with @here on the first post only' : ''}.\nNext: ${escapeMrkdwn(describeNextRun(reminder, deps.now()) ?? 'never')}. Manage it with \`/linkedin-ai reminders\`.`,
+      `✅ Reminder *${reminder.id}* set for <#${reminder.channelId}>: ${escapeMrkdwn(describeSchedule(reminder.schedule, reminder.timezone, reminder.until))}${reminder.mentionHere ? ', with @here on the first post only' : ''}${reminder.language ? `, in ${languageName(reminder.language)}` : ''}.\nNext: ${escapeMrkdwn(describeNextRun(reminder, deps.now()) ?? 'never')}. Manage it with \`/linkedin-ai reminders\`.`,
     );
   } catch (error) {
     if (error instanceof ReminderError) return void (await reply(`🗓️ ${escapeMrkdwn(error.message)}`));
