@@ -76,7 +76,7 @@ async function homeView(kb: KnowledgeBase, store: Store, reminders: ReminderStor
     view = args.view;
   };
   const client = { views: { publish } } as unknown as WebClient;
-  const admins = { isAdmin: async () => isAdmin } as unknown as AdminChecker;
+  const admins = { isAdmin: async () => isAdmin, knownLocale: () => null } as unknown as AdminChecker;
   await publishHome({ kb, store, reminders, admins, now: () => NOW } as unknown as Deps, client, TEAM, userId);
   return view;
 }
