@@ -32,15 +32,16 @@ export interface ReplyOptions {
 
 /** Question in, engine result and card out: what every surface (CLI, slash command, mention, DM) shows. */
 export function replyTo(kb: KnowledgeBase, question: string, now: DateTime = DateTime.now(), options: ReplyOptions = {}): Reply {
-  // Mentions and links are markup, not words of the question; the card still quotes it as asked.
-  const text = withoutSlackMarkup(question);
-  const language = options.language ?? detectLanguage(text) ?? options.fallback ?? 'en';
   // The same question on the same day gets the same card: people ask the same things over and over.
-  const key = `${now.toISODate()}\u0000${language}\u0000${question}`;
+  // The key holds what decides the language, so a hit needs no language detection either.
+  const key = `${now.toISODate()}\u0000${options.language ?? ''}\u0000${options.fallback ?? ''}\u0000${question}`;
   const cache = answerCaches.get(kb) ?? new Map<string, Reply>();
   answerCaches.set(kb, cache);
   const hit = cache.get(key);
   if (hit) return hit;
+  // Mentions and links are markup, not words of the question; the card still quotes it as asked.
+  const text = withoutSlackMarkup(question);
+  const language = options.language ?? detectLanguage(text) ?? options.fallback ?? 'en';
   const result = { ...answerQuestion(kb, text), question };
   const response = { result, message: cardFor(kb, result, now, language), language };
   // Long texts are rarely asked twice; keeping them would only hold memory.
