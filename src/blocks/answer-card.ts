@@ -52,7 +52,7 @@ export function buildAnswerCard(answer: ComposedAnswer): SlackMessage {
   const tailWith = (menuShown: number): KnownBlock[] => [
     ...actions(
       [
-        ...(answer.settingButton ? [settingButton(answer.settingUrl, say('button.setting')), confirmOptOutButton(say('button.optedOut'))] : []),
+        ...(answer.settingButton ? [settingButton(answer.settingUrl, say('button.setting')), confirmOptOutButton(say('button.optedOut'), answer.language)] : []),
         detailsButton(details, say('button.details')),
         ...moreMenu([...menu.slice(0, menuShown), ...(report ? [report] : [])]),
       ],

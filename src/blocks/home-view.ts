@@ -62,7 +62,7 @@ export function buildHomeView(input: HomeInput): HomeView {
     header(say('home.header')),
     section(input.confirmedAt ? say('home.confirmed', { date: escapeMrkdwn(input.confirmedAt) }) : say('home.notConfirmed', { button: optedOut })),
     ...actions(
-      input.confirmedAt ? [settingButton(input.settingUrl, say('button.setting'))] : [settingButton(input.settingUrl, say('button.setting')), confirmOptOutButton(optedOut)],
+      input.confirmedAt ? [settingButton(input.settingUrl, say('button.setting'))] : [settingButton(input.settingUrl, say('button.setting')), confirmOptOutButton(optedOut, input.language)],
       'home:checklist',
     ),
     section(`${say('home.steps', { count: input.optOutSteps.length })}\n${numberedSteps(input.optOutSteps, say('home.stepsThen', { button: optedOut }))}`),

@@ -165,8 +165,9 @@ export function detailsButton(request: CardRequest, label = 'Details'): Button {
   return button(label, ACTIONS.details, encodeCardRequest(request));
 }
 
-export function confirmOptOutButton(label = "I've opted out"): Button {
-  return button(label, ACTIONS.confirmOptOut, 'confirm');
+/** "I've opted out"; the value carries the card's language ("confirm:de"), so the thanks is in it too. */
+export function confirmOptOutButton(label = "I've opted out", language: Language = 'en'): Button {
+  return button(label, ACTIONS.confirmOptOut, language === 'en' ? 'confirm' : `confirm:${language}`);
 }
 
 /**

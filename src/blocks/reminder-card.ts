@@ -48,7 +48,7 @@ export function buildReminderCard(input: ReminderCardInput): SlackMessage {
     ),
     section(`${say('reminder.todo', { setting })}\n${numberedSteps(input.optOutSteps, say('reminder.then', { button: optedOut }))}`),
     // A new block_id whenever the count changes, as Slack asks of updated messages.
-    ...actions([settingButton(input.settingUrl, setting), confirmOptOutButton(optedOut)], `${REMINDER_BLOCK_PREFIX}${input.reminderId}:${n}`),
+    ...actions([settingButton(input.settingUrl, setting), confirmOptOutButton(optedOut, input.language)], `${REMINDER_BLOCK_PREFIX}${input.reminderId}:${n}`),
     // No count while it is 0: "nobody has done it" talks people out of doing it.
     context(n > 0 ? say('reminder.count', { count: n }) : '', say('reminder.footer')),
   ];

@@ -165,6 +165,14 @@ describe('"✅ I\'ve opted out"', () => {
     expect(String(reply.posts[1]?.text)).toMatch(/already/i);
   });
 
+  it('thanks the person in the language of the card they pressed it on', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.confirmOptOut, { value: 'confirm:fr' }));
+    expect(String(reply.posts[0]?.text)).toBe('✅ C’est noté : vous avez refusé. Merci !'.replace('’', "'"));
+    await h.deliver(buttonClick(ACTIONS.feedbackUp, { value: encodeButtonValue({ topic: 'minors', language: 'de' }), element: 'feedback_buttons' }));
+    expect(String(reply.posts[1]?.text)).toBe('Danke! Schön, dass es geholfen hat.');
+  });
+
   it('counts different people separately', async () => {
     mockResponseUrl();
     await h.deliver(buttonClick(ACTIONS.confirmOptOut, { value: 'confirm' }));

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTIONS } from '../../blocks/actions.js';
 import { reminderIdOfBlock } from '../../blocks/reminder-card.js';
+import { languageOfLocale } from '../../knowledge/languages.js';
 import type { Deps } from '../deps.js';
 import { publishHome } from '../events/app-home-opened.js';
 import { clicked } from './payload.js';
@@ -12,16 +13,18 @@ export async function handle({ ack, body, respond, client }: SlackActionMiddlewa
   await ack();
   const { action, teamId, userId, inView } = clicked(body);
   const onReminder = reminderMessage(body, action?.block_id);
+  const language = languageOfLocale(/^confirm:([a-z]{2})$/.exec(action?.value ?? '')?.[1]) ?? 'en';
+  const say = deps.kb.say(language);
   let reply: string;
   let countChanged = false;
   try {
     // The workspace's count goes on the card, so it is recorded before the card is updated.
     countChanged = await deps.store.confirmOptOut(teamId, userId, deps.now());
     if (onReminder) await deps.reminders.acknowledge(onReminder.channel, onReminder.ts, userId, deps.now());
-    reply = countChanged ? "✅ Noted: you've opted out. Thank you!" : "✅ You'd already told me you opted out. Nothing more to do.";
+    reply = say(countChanged ? 'thanks.optedOut' : 'thanks.alreadyOptedOut');
   } catch (error) {
     deps.logger.error({ err: error }, 'could not record an opt-out confirmation');
-    reply = "Sorry, I couldn't record that just now. Please try again in a moment.";
+    reply = say('sorry.notSaved');
   }
   try {
     if (inView) await publishHome(deps, client, teamId, userId);

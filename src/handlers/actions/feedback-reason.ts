@@ -14,12 +14,13 @@ export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<B
   const choice = decodeReasonChoice(action?.value);
   const value = decodeButtonValue(choice?.value);
   if (!choice || !value || !deps.kb.topics.has(value.topic)) return;
-  let text = 'Thanks, noted. The people who keep these answers up to date will see it.';
+  const say = deps.kb.say(value.language ?? 'en');
+  let text = say('thanks.reason');
   try {
     await deps.store.recordFeedbackReason({ teamId, userId, topic: value.topic, region: value.region ?? null, reason: choice.reason }, deps.now());
   } catch (error) {
     deps.logger.error({ err: error }, 'could not record a feedback reason');
-    text = "Sorry, I couldn't save that just now. Please try again in a moment.";
+    text = say('sorry.notSaved');
   }
   await replySafely(deps.logger, 'the thanks for a feedback reason', () => respond({ replace_original: true, text }));
 }

@@ -19,13 +19,13 @@ export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<B
     await deps.store.recordFeedback({ teamId, userId, topic: value.topic, region: value.region ?? null, vote }, deps.now());
   } catch (error) {
     deps.logger.error({ err: error }, 'could not record feedback');
-    const sorry = "Sorry, I couldn't save your feedback just now. Please try again in a moment.";
+    const sorry = deps.kb.say(value.language ?? 'en')('sorry.notSaved');
     await replySafely(deps.logger, 'the note that feedback was not saved', () => respond({ response_type: 'ephemeral', replace_original: false, text: sorry }));
     return;
   }
   const reply =
     vote === 'up'
-      ? { text: 'Thanks, glad it helped!' }
+      ? { text: deps.kb.say(value.language ?? 'en')('thanks.up') }
       : buildFeedbackReasonCard(
           topicLink(deps.kb, value.topic, value.language),
           { region: value.region ?? null, country: value.country ?? null, language: value.language },
