@@ -67,11 +67,6 @@ export function sourcesLine(key: Source[], total: number, lastChecked: string, s
   return context(`*${say('sources.label')}* ${links.join(' · ')} · ${say('sources.checked', { date: escapeMrkdwn(lastChecked) })}`);
 }
 
-export function sourcesContext(sources: Source[], lastChecked: string): ContextBlock {
-  const links = sources.map((s) => sourceLink(s)).join(' · ');
-  return context(`📚 *Sources:* ${links}`, `🗓️ Last checked against them: ${escapeMrkdwn(lastChecked)}`);
-}
-
 export function organisationNote(org: Organisation | null): KnownBlock[] {
   if (!org) return [];
   return [context(`🏢 *${escapeMrkdwn(org.organisation)}:* ${markdownToMrkdwn(org.note)}`)];
@@ -100,9 +95,9 @@ export function settingButton(url: string, label = 'Open LinkedIn setting'): But
 }
 
 /** One button per topic; answering it keeps the place the person asked about. */
-export function topicButtons(topics: TopicLink[], place: AnswerPlace, prefix = ''): Button[] {
+export function topicButtons(topics: TopicLink[], place: AnswerPlace): Button[] {
   return topics.map((t) =>
-    button(`${prefix}${t.label}`, `${ACTIONS.topic}${t.id}`, encodeButtonValue({ topic: t.id, ...placeOf(place) })),
+    button(t.label, `${ACTIONS.topic}${t.id}`, encodeButtonValue({ topic: t.id, ...placeOf(place) })),
   );
 }
 
@@ -231,11 +226,4 @@ export function numberedSteps(steps: readonly string[], after: string): string {
       return `${i + 1}. ${text}${i === steps.length - 1 ? `, ${after}` : '.'}`;
     })
     .join('\n');
-}
-
-const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
-
-/** "three" for 3, digits from 10. */
-export function countWord(n: number): string {
-  return COUNT_WORDS[n] ?? String(n);
 }
