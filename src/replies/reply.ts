@@ -146,6 +146,12 @@ export function detailsFor(kb: KnowledgeBase, request: CardRequest, now: DateTim
   return null;
 }
 
+/** "Share in channel" in the language of the card a request makes. */
+export function shareLabel(kb: KnowledgeBase, request: CardRequest): string {
+  const language = request.kind === 'question' || request.kind === 'topic' ? (request.language ?? 'en') : 'en';
+  return kb.say(language)('menu.share');
+}
+
 /** Makes a card again from what it was made of (a shared card, a button). */
 export function cardForRequest(kb: KnowledgeBase, request: CardRequest, now: DateTime): SlackMessage {
   switch (request.kind) {

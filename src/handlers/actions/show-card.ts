@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '
 import type { CardRequest } from '../../blocks/actions.js';
 import type { SlackMessage } from '../../blocks/limits.js';
 import { withShareButton } from '../../blocks/parts.js';
+import { shareLabel } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { clicked } from './payload.js';
 
@@ -22,11 +23,11 @@ export async function showCard(
       // A button on the Home tab has no message to replace: the answer goes to the app's DM.
       await client.chat.postMessage({ channel: userId, text: card.text, blocks: card.blocks });
     } else if (ephemeral || inDm) {
-      const message = ephemeral && request ? withShareButton(card, request) : card;
+      const message = ephemeral && request ? withShareButton(card, request, shareLabel(deps.kb, request)) : card;
       await respond({ replace_original: true, text: message.text, blocks: message.blocks });
     } else {
       // A card the whole channel sees stays as it is; the clicker gets the answer to themselves.
-      const message = request ? withShareButton(card, request) : card;
+      const message = request ? withShareButton(card, request, shareLabel(deps.kb, request)) : card;
       await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
     }
   } catch (error) {

@@ -8,7 +8,7 @@ import { buildUnknownPlaceCard } from '../../blocks/unknown-place-card.js';
 import type { EngineResult } from '../../engine/engine.js';
 import { type Language, languageOfLocale } from '../../knowledge/languages.js';
 import { countQuestion } from '../../metrics.js';
-import { cardForRequest, helpCard, overviewCard, regionCard, replyTo } from '../../replies/reply.js';
+import { cardForRequest, helpCard, overviewCard, regionCard, replyTo, shareLabel } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
 import { replySafely } from '../reply-safely.js';
@@ -86,7 +86,7 @@ export async function handle({ command, ack, client, respond }: SlackCommandMidd
     return;
   }
   // The answer is ready in well under a millisecond, so it goes back in the acknowledgement itself.
-  await ack({ response_type: 'ephemeral', ...withShareButton(parsed.message, parsed.request) });
+  await ack({ response_type: 'ephemeral', ...withShareButton(parsed.message, parsed.request, shareLabel(deps.kb, parsed.request)) });
   if (parsed.result) countQuestion({ surface: 'slash', kind: parsed.result.kind, topic: parsed.result.topic, language: parsed.language }, startedAt);
   if (parsed.result) await recordIfUnanswered(deps, parsed.result, command.team_id, command.user_id);
 }
