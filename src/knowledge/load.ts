@@ -92,11 +92,11 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
 
   let organisation: Organisation | null = null;
   const orgTopicIds: string[] = [];
-  if (orgDir) {
-    const layer = readLayer(orgDir, problems);
-    const orgDoc = layer.get('organisation.yml');
+  const orgLayer = orgDir ? readLayer(orgDir, problems) : null;
+  if (orgLayer) {
+    const orgDoc = orgLayer.get('organisation.yml');
     if (orgDoc !== undefined) organisation = validate('organisation.yml', orgFileSchema, orgDoc, problems) ?? null;
-    for (const [file, doc] of layer) {
+    for (const [file, doc] of orgLayer) {
       if (file === 'organisation.yml' || file.startsWith('translations/')) continue;
       if (file === 'out-of-scope.yml') {
         // The organisation's examples are added to the built-in ones, kind by kind.
@@ -123,7 +123,7 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
 
   const messagesDoc = builtIn.get('messages.yml');
   const messages = messagesDoc === undefined ? missing('messages.yml', problems) : validate('messages.yml', messagesSchema, messagesDoc, problems);
-  const translations = readTranslations([builtIn, ...(orgDir ? [readLayer(orgDir, [])] : [])], problems);
+  const translations = readTranslations([builtIn, ...(orgLayer ? [orgLayer] : [])], problems);
   checkTranslations(translations, topics, messages ?? {}, problems);
 
   if (surfaces) checkSurfaces(surfaces, topics, problems);

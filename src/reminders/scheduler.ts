@@ -347,7 +347,7 @@ export class ReminderScheduler {
   card(message: { id: string; mentionHere: boolean; language?: Language | null }, optedOut: number): SlackMessage {
     // The latest change in the knowledge base is the one to remind people of.
     const { kb } = this.options;
-    const language = message.language ?? this.languageOf({ language: null });
+    const language = this.languageOf({ language: message.language ?? null });
     const latest = changeDate(kb);
     const newRegions = [...kb.regions.values()].filter((r) => r.trainingSince === latest).map((r) => kb.localRegion(r.id, language).shortName);
     return buildReminderCard({

@@ -1,15 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../src/engine/language.js';
-import { readQuestions } from '../../src/eval/grade.js';
 import { languageOfLocale } from '../../src/knowledge/languages.js';
+import { allEvalQuestions } from '../support/eval-questions.js';
 
-const dir = fileURLToPath(new URL('../eval/', import.meta.url));
-const labelled = readdirSync(dir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readQuestions(`${dir}${f}`))
-  .filter((q): q is typeof q & { lang: string } => typeof (q as { lang?: unknown }).lang === 'string');
+const labelled = allEvalQuestions().filter((q): q is typeof q & { lang: string } => typeof (q as { lang?: unknown }).lang === 'string');
 
 describe('detectLanguage', () => {
   it.each([

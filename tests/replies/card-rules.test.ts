@@ -1,23 +1,18 @@
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/blocks/actions.js';
 import { measureCard } from '../../src/blocks/glance.js';
 import { limitViolations, type SlackMessage } from '../../src/blocks/limits.js';
 import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
-import { readQuestions } from '../../src/eval/grade.js';
 import { detailsFor, replyTo } from '../../src/replies/reply.js';
+import { allEvalQuestions } from '../support/eval-questions.js';
 
 // The answer-first rules (issue 10), checked on the card the app gives for every question in every
 // question file we have: thousands of ways people ask, in seven languages, with places and without.
 
 const kb = loadKnowledgeBase();
 const now = DateTime.fromISO('2026-12-03', { zone: 'utc' });
-const dir = fileURLToPath(new URL('../eval/', import.meta.url));
-const questions = readdirSync(dir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readQuestions(`${dir}${f}`).map((q) => q.q));
+const questions = allEvalQuestions().map((q) => q.q);
 
 /** What breaks the rules on one card; empty when it keeps them. */
 function brokenRules(question: string): string[] {

@@ -1,14 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DateTime } from 'luxon';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ACTIONS, decodeButtonValue } from '../../src/blocks/actions.js';
 import { limitViolations, type SlackMessage } from '../../src/blocks/limits.js';
 import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
-import { readQuestions } from '../../src/eval/grade.js';
 import { detailsFor, replyTo, topicCard } from '../../src/replies/reply.js';
+import { allEvalQuestions } from '../support/eval-questions.js';
 
 const kb = loadKnowledgeBase();
 const now = DateTime.fromISO('2026-12-03', { zone: 'utc' });
@@ -101,10 +100,7 @@ describe('a topic an organisation added without a translation', () => {
 });
 
 describe('the questions of our eval files written in other languages', () => {
-  const dir = fileURLToPath(new URL('../eval/', import.meta.url));
-  const questions = readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readQuestions(`${dir}${f}`))
+  const questions = allEvalQuestions()
     .filter((q) => typeof (q as { lang?: unknown }).lang === 'string' && (q as { lang: string }).lang !== 'en');
 
   it('are answered in their own language (the language field and the card)', () => {

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTIONS } from '../../blocks/actions.js';
 import { reminderIdOfBlock } from '../../blocks/reminder-card.js';
-import { languageOfLocale } from '../../knowledge/languages.js';
+import { isLanguage } from '../../knowledge/languages.js';
 import type { Deps } from '../deps.js';
 import { publishHome } from '../events/app-home-opened.js';
 import { clicked } from './payload.js';
@@ -13,7 +13,8 @@ export async function handle({ ack, body, respond, client }: SlackActionMiddlewa
   await ack();
   const { action, teamId, userId, inView } = clicked(body);
   const onReminder = reminderMessage(body, action?.block_id);
-  const language = languageOfLocale(/^confirm:([a-z]{2})$/.exec(action?.value ?? '')?.[1]) ?? 'en';
+  const chosen = /^confirm:([a-z]{2})$/.exec(action?.value ?? '')?.[1];
+  const language = isLanguage(chosen) ? chosen : 'en';
   const say = deps.kb.say(language);
   let reply: string;
   let countChanged = false;

@@ -21,10 +21,9 @@ export async function answerMessage(
 ): Promise<void> {
   let reply: Reply;
   try {
-    // The person's Slack language counts only for questions too short or mixed to tell.
-    const text = withoutSlackMarkup(question);
-    const fallback = detectLanguage(text) ? null : languageOfLocale(await deps.admins.locale(client, where.userId));
-    reply = replyTo(deps.kb, question, deps.now(), { fallback });
+    // The person's Slack language counts only for questions too short or mixed to tell; detected once, here.
+    const language = detectLanguage(withoutSlackMarkup(question)) ?? languageOfLocale(await deps.admins.locale(client, where.userId)) ?? 'en';
+    reply = replyTo(deps.kb, question, deps.now(), { language });
   } catch (error) {
     deps.logger.error({ err: error }, 'could not build an answer');
     reply = { result: null, message: buildErrorCard() };
