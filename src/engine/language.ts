@@ -1,15 +1,10 @@
-import { createRequire } from 'node:module';
 import { eld } from 'eld/extrasmall';
 import { LANGUAGES, type Language } from '../knowledge/languages.js';
-
-// stopwords-iso is JSON: require() reads it.
-const require = createRequire(import.meta.url);
-const stopwords = require('stopwords-iso') as Record<string, string[]>;
+import { FUNCTION_WORDS } from './function-words.js';
 
 // ELD (the smallest of its n-gram databases: its accuracy on our questions is that of the largest) only
 // ever chooses among the app's languages.
 eld.setLanguageSubset([...LANGUAGES]);
-const FUNCTION_WORDS = new Map(LANGUAGES.map((l) => [l, new Set(stopwords[l] ?? [])]));
 
 /**
  * The language a question is written in, when that is clear; null for short or mixed questions
@@ -22,7 +17,8 @@ export function detectLanguage(text: string): Language | null {
   if (!result.isReliable()) return null;
   const language = LANGUAGES.find((l) => l === result.language);
   if (!language || language === 'en') return language ?? null;
-  const words = text.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  // "l'entraînement": an elided article counts as the function word it is.
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   const own = FUNCTION_WORDS.get(language) ?? new Set<string>();
   const english = FUNCTION_WORDS.get('en') ?? new Set<string>();
   const ownCount = words.filter((w) => own.has(w)).length;

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import cityTimezones from 'city-timezones';
 import { ISO_COUNTRY_CODES, worldCountries } from '../knowledge/countries.js';
 import type { Region, RegionId } from '../knowledge/schema.js';
-import { FuzzyVocabulary } from './fuzzy-vocabulary.js';
+import { ANY_FUNCTION_WORD } from './function-words.js';
+import { editDistance, FuzzyVocabulary } from './fuzzy-vocabulary.js';
 import { fold, tokenize, tokenizeWithOriginal } from './text.js';
 
 /** A place named in a question, resolved to a country (when one is known) and its region. */
@@ -32,9 +33,8 @@ export interface PlacesFound {
   spans: { start: number; end: number }[];
 }
 
-// stopwords-iso is JSON, i18n-iso-countries CommonJS: require() reads both.
+// i18n-iso-countries is CommonJS: require() reads it.
 const require = createRequire(import.meta.url);
-const stopwords = require('stopwords-iso') as Record<string, string[]>;
 const i18nCountries = require('i18n-iso-countries') as {
   getNames(lang: string, o: { select: 'all' }): Record<string, string[]>;
   registerLocale(data: unknown): void;
@@ -68,6 +68,10 @@ const INSTITUTION_WINDOW = 3;
 const MIN_FUZZY_COUNTRY_LENGTH = 6;
 /** A misspelt country opening a message counts from this length ("Phillipines", not "Irland"-sized words). */
 const MIN_OPENING_TYPO_LENGTH = 8;
+/** A short country name counts with two letters swapped from this length ("Inida"). */
+const MIN_SWAPPED_COUNTRY_LENGTH = 5;
+/** From this length a country name may be two typos off ("Phillipines", "Luxembrug"): shorter words collide. */
+const MIN_TWO_TYPO_LENGTH = 9;
 
 function key(name: string): string {
   return tokenize(name).join(' ');
@@ -86,6 +90,8 @@ export class Gazetteer {
   private readonly lowerCaseAfter: ReadonlySet<string>;
   private readonly institutionWords: ReadonlySet<string>;
   private readonly countryNames: FuzzyVocabulary;
+  private readonly longCountryNames: string[];
+  private readonly shortCountryNames: string[];
   private readonly blocked: ReadonlySet<string>;
   private readonly placePrepositions: ReadonlySet<string>;
 
@@ -97,8 +103,7 @@ export class Gazetteer {
       if (region.countries !== 'all-others') for (const code of region.countries) this.regionOfCountry.set(code, region.id);
     }
     // "para", "como" and "van" are towns too, but in a question they are nearly always just words.
-    const stopwordSet = new Set(QUESTION_LANGUAGES.flatMap((l) => stopwords[l] ?? []).map(fold));
-    const blocked = new Set([...places.notPlaces.map(fold), ...reservedWords, ...stopwordSet]);
+    const blocked = new Set([...places.notPlaces.map(fold), ...reservedWords, ...ANY_FUNCTION_WORD]);
     this.blocked = blocked;
     this.lowerCaseBefore = new Set(places.lowerCaseContext.before.map(fold));
     this.lowerCaseAfter = new Set(places.lowerCaseContext.after.map(fold));
@@ -161,9 +166,12 @@ export class Gazetteer {
         upperCaseOnly.has(fold(name)),
       );
     }
-    this.countryNames = new FuzzyVocabulary(
-      [...this.entries].filter(([k, e]) => e.rank === RANK.country && k.length >= MIN_FUZZY_COUNTRY_LENGTH).map(([k]) => k),
-    );
+    const countryKeys = [...this.entries].filter(([k, e]) => e.rank === RANK.country && k.length >= MIN_FUZZY_COUNTRY_LENGTH).map(([k]) => k);
+    this.countryNames = new FuzzyVocabulary(countryKeys);
+    this.longCountryNames = countryKeys.filter((k) => k.length >= MIN_TWO_TYPO_LENGTH - 1);
+    this.shortCountryNames = [...this.entries]
+      .filter(([k, e]) => e.rank === RANK.country && k.length >= MIN_SWAPPED_COUNTRY_LENGTH && k.length < MIN_FUZZY_COUNTRY_LENGTH)
+      .map(([k]) => k);
   }
 
   get size(): number {
@@ -196,7 +204,7 @@ export class Gazetteer {
       }
       const { entry, n } = found;
       i += n;
-      if ((entry.rank === RANK.demonym || entry.rank === RANK.country) && this.qualifiesInstitution(tokens, i - n, i, entry.rank)) continue;
+      if (entry.rank !== RANK.city && this.qualifiesInstitution(tokens, i - n, i, entry.rank)) continue;
       spans.push({ start: i - n, end: i });
       const region = entry.region ?? (entry.country ? this.regionFor(entry.country) : this.fallbackRegion);
       if (places.some((p) => p.country === entry.country && p.region === region)) continue;
@@ -232,18 +240,43 @@ export class Gazetteer {
     // Capitalised mid-sentence, or a long word opening the message ("Phillipines team…"): short
     // capitalised openers are ordinary words too often.
     const capitalised = /^\p{Lu}/u.test(tokens[i]?.original ?? '') && (i > 0 || token.length >= MIN_OPENING_TYPO_LENGTH);
-    if (!capitalised && !(previous !== undefined && this.placePrepositions.has(previous))) return null;
+    const afterPreposition = previous !== undefined && this.placePrepositions.has(previous);
+    if (!capitalised && !afterPreposition) return null;
     // Two words first, for names like "hong kogn" and "new zeland".
     const next = tokens[i + 1]?.token;
     for (const [words, n] of next ? ([[`${token} ${next}`, 2], [token, 1]] as const) : ([[token, 1]] as const)) {
       if (words.length < MIN_FUZZY_COUNTRY_LENGTH - 1) continue;
       // A plural of the name is a word, not a typo ("réunions").
-      const names = this.countryNames.lookup(words).filter((k) => `${k}s` !== words && `${k}es` !== words);
+      const oneTypo = this.countryNames.lookup(words);
+      const candidates = oneTypo.length
+        ? oneTypo
+        : words.length >= MIN_TWO_TYPO_LENGTH
+          ? this.twoTyposFrom(words)
+          : afterPreposition
+            ? this.swappedFrom(words)
+            : [];
+      const names = candidates.filter((k) => `${k}s` !== words && `${k}es` !== words);
       const near = new Set(names.map((k) => this.entries.get(k)?.country));
       const [country] = near;
       if (near.size === 1 && country) return { entry: { country, region: null, rank: RANK.country, population: 0, upperCaseOnly: false }, n };
     }
     return null;
+  }
+
+  /**
+   * Short country names with two neighbouring letters swapped, after "in", "from"… ("in Inida"): other
+   * typos, or a capitalised first name ("Marco", "Maroc"), collide too often.
+   */
+  private swappedFrom(word: string): string[] {
+    if (word.length < MIN_SWAPPED_COUNTRY_LENGTH) return [];
+    return this.shortCountryNames.filter(
+      (k) => k.length === word.length && k !== word && editDistance(k, word, 1) === 1 && [...k].sort().join('') === [...word].sort().join(''),
+    );
+  }
+
+  /** Country names two edits from a long word; a scan, since it runs only where a place is expected. */
+  private twoTyposFrom(word: string): string[] {
+    return this.longCountryNames.filter((k) => Math.abs(k.length - word.length) <= 2 && editDistance(k, word, 2) <= 2);
   }
 
   /** "the us", "us-based", "eu members": an abbreviation that is also a word counts in lower case here. */
@@ -253,7 +286,7 @@ export class Gazetteer {
     return (before !== undefined && this.lowerCaseBefore.has(before)) || (after !== undefined && this.lowerCaseAfter.has(after));
   }
 
-  /** "the Irish DPC", "Ireland's regulator", "l'autorité irlandaise": the place describes an institution. */
+  /** "the Irish DPC", "the Ierse toezichthouder", "the EU regulators": the place describes an institution. */
   private qualifiesInstitution(tokens: readonly { token: string }[], start: number, end: number, rank: number): boolean {
     const words = tokens.map((t) => t.token);
     for (let k = end; k < Math.min(words.length, end + INSTITUTION_WINDOW); k++) {

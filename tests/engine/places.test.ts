@@ -76,6 +76,9 @@ describe('places in every form', () => {
     ['y en EE.UU.?', 'us', 'US'],
     ["I'm in the Big Apple", 'us', 'US'],
     ['does it aply to hong kogn', 'hk', 'HK'],
+    ['Phillipines team asking', 'rest-of-world', 'PH'],
+    ['colleagues in Luxembrug', 'eea', 'LU'],
+    ['What about folks in Inida?', 'rest-of-world', 'IN'],
   ])('%s → %s %s', (q, region, country) => {
     expect(find(q)).toEqual([region, country]);
   });
@@ -127,6 +130,8 @@ describe('places in every form', () => {
     expect(find("Ireland's data protection commission")).toBeNull();
     expect(find("qu'a dit l'autorité irlandaise ?")).toBeNull();
     expect(find("I'm in Berlin, what did the Dutch regulator say?")).toEqual(['eea', 'DE']);
+    expect(find('Heeft de Ierse toezichthouder het plan goedgekeurd?')).toBeNull();
+    expect(find('what did the lead EU regulator say?')).toBeNull();
   });
 
   it('reads a misspelt country only when the word is no common word', () => {
@@ -134,5 +139,12 @@ describe('places in every form', () => {
     expect(find('Sales Navigator users')).toBeNull();
     expect(find('in the office today')).toBeNull();
     expect(find('Security team asking')).toBeNull();
+    expect(find('Marco in legal wrote this')).toBeNull();
+  });
+
+  it('does not read company names or everyday words that are also place names as places', () => {
+    expect(find('How do I opt out of Meta AI training?')).toBeNull();
+    expect(find('Na reunião de ontem falamos disso')).toBeNull();
+    expect(find('my promotion to Team Lead')).toBeNull();
   });
 });

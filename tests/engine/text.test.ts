@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FuzzyVocabulary, withinOneEdit } from '../../src/engine/fuzzy-vocabulary.js';
+import { editDistance, FuzzyVocabulary, withinOneEdit } from '../../src/engine/fuzzy-vocabulary.js';
 import { fold, stem, tokenize, tokenizeWithOriginal } from '../../src/engine/text.js';
 
 describe('text normalisation', () => {
@@ -52,5 +52,15 @@ describe('typo-tolerant vocabulary', () => {
     expect(withinOneEdit('abcd', 'abd')).toBe(true);
     expect(withinOneEdit('abcd', 'dcba')).toBe(false);
     expect(withinOneEdit('abcd', 'abcdef')).toBe(false);
+  });
+
+  it('counts edits up to a limit, swaps of neighbours as one', () => {
+    expect(editDistance('philippines', 'phillipines', 2)).toBe(2);
+    expect(editDistance('luxembourg', 'luxembrug', 2)).toBe(2);
+    expect(editDistance('abcd', 'abdc', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 3)).toBe(3);
+    expect(editDistance('kitten', 'sitting', 2)).toBe(3);
+    expect(editDistance('abc', 'abcdef', 2)).toBe(3);
+    expect(editDistance('same', 'same', 0)).toBe(0);
   });
 });
