@@ -26,10 +26,10 @@ function main(argv: string[], { stdout, env = process.env }: CliIo): void {
   const r = grade(kb, questions);
   const out = [`${file}: ${r.questions} questions`, ...summary(r)];
   if (r.byKind.size > 1) {
-    out.push('', 'By kind:              topic            place            out of scope');
+    out.push('', 'By kind:              topic            place            out of scope     language');
     for (const [kind, k] of [...r.byKind].sort(([a], [b]) => a.localeCompare(b))) {
       const cell = (t: { right: number; of: number }) => (t.of ? ratio(t) : '-').padEnd(17);
-      out.push(`  ${kind.padEnd(14)} ${String(k.questions).padStart(4)}  ${cell(k.topic)}${cell(k.place)}${cell(k.outOfScope)}`);
+      out.push(`  ${kind.padEnd(14)} ${String(k.questions).padStart(4)}  ${cell(k.topic)}${cell(k.place)}${cell(k.outOfScope)}${cell(k.language)}`);
     }
   }
   const buckets = r.calibration.filter((b) => b.answers > 0);
@@ -49,7 +49,7 @@ function main(argv: string[], { stdout, env = process.env }: CliIo): void {
       out.push(
         `  - ${m.what.join('+')}${m.question.kind ? ` [${m.question.kind}]` : ''}: "${m.question.q}"`,
         `      expected ${expected} ${expectedPlaces}`,
-        `      got      ${got} ${places(m.result.places)} (confidence ${m.result.confidence})`,
+        `      got      ${got} ${places(m.result.places)} (confidence ${m.result.confidence})${m.what.includes('language') ? ` in ${m.language}` : ''}`,
       );
     }
   }
@@ -64,6 +64,7 @@ function summary(r: Report): string[] {
     `  in-scope refused ${ratio(r.refused)}`,
     `  confident-wrong  ${ratio(r.confidentWrong)} of all questions`,
     `  did-you-mean     ${ratio(r.didYouMean)} of in-scope questions`,
+    ...(r.language.of ? [`  language         ${ratio(r.language)} answered in the question's language`] : []),
   ];
 }
 

@@ -3,9 +3,11 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { extractFeatures, type FeatureInput } from './features.js';
+import { extractFeatures, type FeatureInput, PLACE_TOKEN } from './features.js';
+import { ANY_FUNCTION_WORD } from './function-words.js';
 import { FuzzyVocabulary } from './fuzzy-vocabulary.js';
 import { type Example, mulberry32, SoftmaxRegression, type SparseVector, softmax } from './softmax-regression.js';
+import { languageStems } from './stemmers.js';
 
 /** The class of everything the app does not answer. */
 export const OUT_OF_SCOPE = 'out-of-scope';
@@ -14,13 +16,13 @@ export const OUT_OF_SCOPE = 'out-of-scope';
 const WORD = 'w:';
 
 /** Bump when the file format changes. */
-const MODEL_VERSION = 1;
+const MODEL_VERSION = 2;
 
 /** Packages whose data shapes the features (stems, place names): a new version retrains. */
 const MODEL_PACKAGES = ['@nlpjs/lang-en-min', 'city-timezones', 'world-countries', 'i18n-iso-countries', 'stopwords-iso'];
 
 /** The code that turns text into features and features into a model: a change to any retrains. */
-const MODEL_CODE = ['features', 'keyword-signals', 'phrase-index', 'fuzzy-vocabulary', 'places', 'reader', 'softmax-regression', 'stemmers', 'text', 'topic-model'];
+const MODEL_CODE = ['features', 'function-words', 'keyword-signals', 'phrase-index', 'fuzzy-vocabulary', 'places', 'reader', 'softmax-regression', 'stemmers', 'text', 'topic-model'];
 
 function codeFingerprint(): string {
   const here = fileURLToPath(import.meta.url);
@@ -54,6 +56,12 @@ export const TRAINING = {
   maxRefused: 0.03,
   /** Of the answers given to held-out examples, at most this share may be wrong. */
   maxWrongAnswers: 0.06,
+  /**
+   * A word is evidence of "out of scope" when it is this many times as common (by share of examples)
+   * among the out-of-scope examples than among the topics' phrasings: "Meta", "holiday", "VPN", not
+   * "object" or "how".
+   */
+  evidenceRatio: 1.5,
 } as const;
 
 export interface LabelledText {
@@ -92,7 +100,13 @@ export class TopicModel {
     private readonly featureIndex: ReadonlyMap<string, number>,
     private readonly regression: SoftmaxRegression,
     readonly calibration: Calibration,
+    private readonly evidence: OutOfScopeEvidence,
   ) {}
+
+  /** In scope by default: whether the question has a word that points away from the topics (see `OutOfScopeEvidence`). */
+  hasOutOfScopeEvidence(input: FeatureInput): boolean {
+    return this.evidence.has(input);
+  }
 
   predict(input: FeatureInput): TopicPrediction {
     const p = softmax(this.regression.logits(this.vectorize(extractFeatures(input))), this.calibration.temperature);
@@ -162,8 +176,9 @@ export class TopicModel {
       return { x: { index, value: Float32Array.from(p.features.values()) }, y: p.y, weight: (classWeight * texts.length) / (classes.length * (classSize[p.y] as number)) };
     });
     const options = { ...TRAINING, classes: classes.length, features: featureIndex.size };
+    const evidence = OutOfScopeEvidence.learn(extracted, oos);
     const calibration = calibrate(examples, classes, options);
-    return new TopicModel(classes, featureIndex, SoftmaxRegression.train(examples, options), calibration);
+    return new TopicModel(classes, featureIndex, SoftmaxRegression.train(examples, options), calibration, evidence);
   }
 
   /** Loads the model trained on exactly these texts from `cacheDir`, or trains it and stores it there. */
@@ -196,7 +211,13 @@ export class TopicModel {
 
   serialize(): Buffer {
     const header = Buffer.from(
-      JSON.stringify({ version: MODEL_VERSION, classes: this.classes, features: [...this.featureIndex.keys()], calibration: this.calibration }),
+      JSON.stringify({
+        version: MODEL_VERSION,
+        classes: this.classes,
+        features: [...this.featureIndex.keys()],
+        calibration: this.calibration,
+        ...this.evidence.toJSON(),
+      }),
     );
     const length = Buffer.alloc(4);
     length.writeUInt32LE(header.length);
@@ -211,6 +232,8 @@ export class TopicModel {
       classes: string[];
       features: string[];
       calibration: Calibration;
+      inScopeWords: string[];
+      outOfScopeWords: string[];
     };
     if (header.version !== MODEL_VERSION) throw new Error('model from another version');
     const k = header.classes.length;
@@ -219,7 +242,71 @@ export class TopicModel {
     const floats = new Float32Array(new Uint8Array(body).buffer);
     if (floats.length !== header.features.length * k + k) throw new Error('model file is truncated');
     const regression = new SoftmaxRegression(k, floats.subarray(0, header.features.length * k), floats.subarray(header.features.length * k));
-    return new TopicModel(header.classes, new Map(header.features.map((f, i) => [f, i])), regression, header.calibration);
+    const evidence = new OutOfScopeEvidence(header.inScopeWords, header.outOfScopeWords);
+    return new TopicModel(header.classes, new Map(header.features.map((f, i) => [f, i])), regression, header.calibration, evidence);
+  }
+}
+
+/**
+ * In scope by default: a question is refused only when some word in it points away from the topics: a
+ * word more common in the out-of-scope examples than in the topics' phrasings ("Instagram", "payroll",
+ * "joke"), or one the phrasings never use, even with a typo ("asdfgh"), or nothing but function words
+ * and symbols ("???"). "How do I object?" has none, whatever the model learnt from "How do I object to
+ * Meta's AI training?".
+ */
+export class OutOfScopeEvidence {
+  private readonly inScope: ReadonlySet<string>;
+  private readonly outOfScope: ReadonlySet<string>;
+  private inScopeFuzzy: FuzzyVocabulary | null = null;
+
+  constructor(inScopeStems: Iterable<string>, outOfScopeStems: Iterable<string>) {
+    this.inScope = new Set(inScopeStems);
+    this.outOfScope = new Set(outOfScopeStems);
+  }
+
+  /** From the training examples' word features (`w:` stems), by share of examples on each side. */
+  static learn(examples: readonly { features: ReadonlyMap<string, number>; y: number }[], oos: number): OutOfScopeEvidence {
+    const inCount = new Map<string, number>();
+    const outCount = new Map<string, number>();
+    let inExamples = 0;
+    let outExamples = 0;
+    for (const { features, y } of examples) {
+      const counts = y === oos ? outCount : inCount;
+      if (y === oos) outExamples++;
+      else inExamples++;
+      for (const name of features.keys()) if (name.startsWith(WORD)) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    const outOfScope: string[] = [];
+    for (const [name, n] of outCount) {
+      // Seen twice at least, so that one odd example does not make a word evidence; +1 smooths.
+      const inShare = ((inCount.get(name) ?? 0) + 1) / (inExamples || 1);
+      if (n >= 2 && n / (outExamples || 1) >= TRAINING.evidenceRatio * inShare) outOfScope.push(name.slice(WORD.length));
+    }
+    return new OutOfScopeEvidence(
+      [...inCount.keys()].map((name) => name.slice(WORD.length)),
+      outOfScope,
+    );
+  }
+
+  has(input: FeatureInput): boolean {
+    const content = input.tokens.filter((t) => t !== PLACE_TOKEN && !ANY_FUNCTION_WORD.has(t));
+    if (content.length === 0) return !input.tokens.includes(PLACE_TOKEN);
+    for (const token of content) {
+      const stems = languageStems(token);
+      if (stems.some((s) => this.outOfScope.has(s))) return true;
+      if (!stems.some((s) => this.inScope.has(s) || this.fuzzy().lookup(s).length > 0)) return true;
+    }
+    return false;
+  }
+
+  toJSON(): { inScopeWords: string[]; outOfScopeWords: string[] } {
+    return { inScopeWords: [...this.inScope], outOfScopeWords: [...this.outOfScope] };
+  }
+
+  /** Built at the first question, so loading the model stays fast. */
+  private fuzzy(): FuzzyVocabulary {
+    this.inScopeFuzzy ??= new FuzzyVocabulary(this.inScope);
+    return this.inScopeFuzzy;
   }
 }
 

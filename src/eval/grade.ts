@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { EngineResult } from '../engine/engine.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
-import { replyTo } from '../replies/reply.js';
+import { detectLanguage } from '../engine/language.js';
+import { type Reply, replyTo } from '../replies/reply.js';
 
 /** One graded question, in the format of ../shared/eval/questions.jsonl (plus the optional fields in tests/eval/README.md). */
 export const gradedQuestionSchema = z.object({
@@ -39,12 +40,14 @@ export function readQuestions(path: string): GradedQuestion[] {
   return out;
 }
 
-export type MissKind = 'topic' | 'place' | 'out-of-scope' | 'refused';
+export type MissKind = 'topic' | 'place' | 'out-of-scope' | 'refused' | 'language';
 
 export interface Miss {
   question: GradedQuestion;
   result: EngineResult;
   what: MissKind[];
+  /** The card's language. */
+  language: string;
 }
 
 export interface Tally {
@@ -58,6 +61,8 @@ export interface KindReport {
   topic: Tally;
   /** Questions naming a place whose every place (region and country) was right. */
   place: Tally;
+  /** Questions with a `lang` whose card says it is in that language and reads as that language. */
+  language: Tally;
   /** Out-of-scope questions flagged as such. */
   outOfScope: Tally;
 }
@@ -83,7 +88,7 @@ export interface Report extends KindReport {
 
 const tally = (): Tally => ({ right: 0, of: 0 });
 const rate = (): Rate => ({ count: 0, of: 0 });
-const kindReport = (): KindReport => ({ questions: 0, topic: tally(), place: tally(), outOfScope: tally() });
+const kindReport = (): KindReport => ({ questions: 0, topic: tally(), place: tally(), outOfScope: tally(), language: tally() });
 
 function count(t: Tally, ok: boolean): void {
   t.of++;
@@ -124,7 +129,8 @@ export function grade(kb: KnowledgeBase, questions: GradedQuestion[]): Report {
   };
   for (const question of questions) {
     // The app's own path: Slack markup ("<!everyone>", "<@U123>") is read as Slack delivers it.
-    const { result } = replyTo(kb, question.q);
+    const reply = replyTo(kb, question.q);
+    const { result } = reply;
     const kind = question.kind ?? (question.oos ? 'oos' : 'unlabelled');
     const byKind = report.byKind.get(kind) ?? kindReport();
     report.byKind.set(kind, byKind);
@@ -158,9 +164,33 @@ export function grade(kb: KnowledgeBase, questions: GradedQuestion[]): Report {
         if (!ok) what.push('place');
       }
     }
-    if (what.length) report.misses.push({ question, result, what });
+    if (question.lang) {
+      const ok = answeredIn(reply, question.lang);
+      for (const r of [report, byKind]) count(r.language, ok);
+      if (!ok) what.push('language');
+    }
+    if (what.length) report.misses.push({ question, result, what, language: reply.language });
   }
   return report;
+}
+
+/** The card is labelled with the language, and its words read as that language. */
+function answeredIn(reply: Reply, lang: string): boolean {
+  return reply.language === lang && detectLanguage(readableText(reply.message)) === lang;
+}
+
+/** What a person reads on a card: its sections and context lines, without Slack markup. */
+export function readableText(message: Reply['message']): string {
+  const parts: string[] = [];
+  for (const block of message.blocks) {
+    if (block.type === 'section') parts.push(block.text?.text ?? '', ...(block.fields ?? []).map((f) => f.text));
+    if (block.type === 'context') for (const e of block.elements) if ('text' in e) parts.push(e.text);
+  }
+  return parts
+    .join('\n')
+    .replace(/<[^|>]*\|([^>]*)>/g, '$1')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[*_~`]/g, '');
 }
 
 /** Expected calibration error: how far, on average over answers, confidence is from the share right. */

@@ -43,6 +43,16 @@ describe('the topic model', () => {
     expect(typo.outOfScope).toBeLessThan(0.1);
   });
 
+  it('finds evidence of "out of scope" only in words that lean that way', () => {
+    // "where" and "my" are function words; "lunch" is only ever out of scope; "setting" only in scope.
+    expect(model.hasOutOfScopeEvidence(prepare('where is the lunch'))).toBe(true);
+    expect(model.hasOutOfScopeEvidence(prepare('where is my setting'))).toBe(false);
+    expect(model.hasOutOfScopeEvidence(prepare('where is my seting'))).toBe(false);
+    // A word no phrasing uses, and a message with no words at all, are evidence too.
+    expect(model.hasOutOfScopeEvidence(prepare('where is my zeppelin'))).toBe(true);
+    expect(model.hasOutOfScopeEvidence(prepare('???'))).toBe(true);
+  });
+
   it('calibrates by cross-validation: thresholds and a temperature within range', () => {
     const c = model.calibration;
     expect(c.temperature).toBeGreaterThan(0);
@@ -57,6 +67,8 @@ describe('the topic model', () => {
     const q = prepare('is my data used for the training');
     expect(copy.predict(q)).toEqual(model.predict(q));
     expect(copy.calibration).toEqual(model.calibration);
+    expect(copy.hasOutOfScopeEvidence(prepare('where is the lunch'))).toBe(true);
+    expect(copy.hasOutOfScopeEvidence(prepare('where is my setting'))).toBe(false);
   });
 
   it('refuses a file from another version or cut short', () => {

@@ -35,6 +35,8 @@ describe.each([
   { name: 'questions.holdout5.jsonl', topicFloor: 0.9, refusedCeiling: 0.01, placeFloor: 0.95 },
   { name: 'questions.holdout6.jsonl', topicFloor: 0.92, refusedCeiling: 0.015, placeFloor: 0.95 },
   { name: 'questions.holdout7.jsonl', topicFloor: 0.93, refusedCeiling: 0.015, placeFloor: 0.95 },
+  { name: 'questions.holdout8.jsonl', topicFloor: 0.95, refusedCeiling: 0.01, placeFloor: 0.95 },
+  { name: 'questions.lang1.jsonl', topicFloor: 0.95, refusedCeiling: 0.01, placeFloor: 0.95 },
 ])('$name', ({ name, topicFloor, refusedCeiling, placeFloor }) => {
   const report = grade(kb, file(name));
 
@@ -47,5 +49,14 @@ describe.each([
   it(`gets at least ${placeFloor * 100}% of places right and flags at least 93% of out-of-scope questions`, () => {
     expect(share(report.place.right, report.place.of), describeMisses(report)).toBeGreaterThanOrEqual(placeFloor);
     expect(share(report.outOfScope.right, report.outOfScope.of), describeMisses(report)).toBeGreaterThanOrEqual(0.93);
+  });
+});
+
+describe('questions in French, German, Spanish, Italian, Dutch and Portuguese', () => {
+  const report = grade(kb, file('questions.lang1.jsonl'));
+
+  it("answers at least 98% of them in the question's language, by the card's label and by its words", () => {
+    expect(report.language.of).toBe(264);
+    expect(share(report.language.right, report.language.of), describeMisses(report)).toBeGreaterThanOrEqual(0.98);
   });
 });

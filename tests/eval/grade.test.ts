@@ -41,4 +41,17 @@ describe('grading', () => {
     expect(report.byKind.get('places')?.place).toEqual({ right: 1, of: 2 });
     expect(report.byKind.get('oos')?.outOfScope).toEqual({ right: 1, of: 2 });
   });
+
+  it("counts answers in the question's language: the card's label and its words", () => {
+    const languages = grade(kb, [
+      q({ q: 'Comment désactiver le paramètre IA de LinkedIn ?', topics: ['opt-out-how'], lang: 'fr' }),
+      q({ q: 'How do I switch the LinkedIn AI setting off?', topics: ['opt-out-how'], lang: 'en' }),
+      // Written in English but labelled German: the English card is a language miss.
+      q({ q: 'How do I switch the LinkedIn AI setting off?', topics: ['opt-out-how'], lang: 'de' }),
+      q({ q: 'Does this apply to Toronto?', topics: ['regions'], region: 'ca', country: 'CA' }),
+    ]);
+    expect(languages.language).toEqual({ right: 2, of: 3 });
+    expect(languages.misses.map((m) => m.what)).toEqual([['language']]);
+    expect(languages.misses[0]?.language).toBe('en');
+  });
 });
