@@ -66,8 +66,8 @@ export interface PlaceData {
 const INSTITUTION_WINDOW = 3;
 /** A misspelt country name must be this long to be recognised ("Canda" for Canada, not "Peru" for "per"). */
 const MIN_FUZZY_COUNTRY_LENGTH = 6;
-/** A misspelt country opening a message counts from this length ("Phillipines", not "Irland"-sized words). */
-const MIN_OPENING_TYPO_LENGTH = 8;
+/** A misspelt country opening a message counts from six letters ("Gemany employees…"); shorter openers are ordinary words too often. */
+const MIN_OPENING_TYPO_LENGTH = 6;
 /** A short country name counts with two letters swapped from this length ("Inida"). */
 const MIN_SWAPPED_COUNTRY_LENGTH = 5;
 /** From this length a country name may be two typos off ("Phillipines", "Luxembrug"): shorter words collide. */

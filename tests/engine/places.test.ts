@@ -79,6 +79,11 @@ describe('places in every form', () => {
     ['Phillipines team asking', 'rest-of-world', 'PH'],
     ['colleagues in Luxembrug', 'eea', 'LU'],
     ['What about folks in Inida?', 'rest-of-world', 'IN'],
+    ['Gemany employees: when did it start?', 'eea', 'DE'],
+    ["I'm in TX, was my data used?", 'us', 'US'],
+    ['Joburg team asking', 'rest-of-world', 'ZA'],
+    ['La Belle Province is included now?', 'ca', 'CA'],
+    ['anything to do for the team in Cali?', 'us', 'US'],
   ])('%s → %s %s', (q, region, country) => {
     expect(find(q)).toEqual([region, country]);
   });
@@ -146,5 +151,6 @@ describe('places in every form', () => {
     expect(find('How do I opt out of Meta AI training?')).toBeNull();
     expect(find('Na reunião de ontem falamos disso')).toBeNull();
     expect(find('my promotion to Team Lead')).toBeNull();
+    expect(find('tx for the help')).toBeNull();
   });
 });
