@@ -52,7 +52,11 @@ export function answerQuestion(kb: KnowledgeBase, rawQuestion: string): EngineRe
   const { places, input } = readQuestion(kb.gazetteer, kb.signals, question);
   const { topics, outOfScope } = kb.model.predict(input);
   const { answerAt, outOfScopeAt } = kb.model.calibration;
-  if (outOfScope >= outOfScopeAt && kb.model.hasOutOfScopeEvidence(input)) {
+  // In scope by default: a clear topic is answered unless a word in the question points elsewhere; a
+  // message that names no LinkedIn and that the model can place in no topic ("lol good morning") needs
+  // no such word ("linkedin question" gets "did you mean").
+  const unclear = (topics[0]?.p ?? 0) < answerAt && !input.signals.mentionsSubject;
+  if (outOfScope >= outOfScopeAt && (unclear || kb.model.hasOutOfScopeEvidence(input))) {
     const wrapped = wrappedQuestion(kb, question);
     if (wrapped !== null) return { ...answerQuestion(kb, wrapped), question: rawQuestion };
     return { ...base, kind: 'out-of-scope', outOfScope: true, topic: null, confidence: round(outOfScope), suggestions: [] };

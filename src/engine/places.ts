@@ -289,7 +289,11 @@ export class Gazetteer {
   /** "the Irish DPC", "the Ierse toezichthouder", "the EU regulators": the place describes an institution. */
   private qualifiesInstitution(tokens: readonly { token: string }[], start: number, end: number, rank: number): boolean {
     const words = tokens.map((t) => t.token);
-    for (let k = end; k < Math.min(words.length, end + INSTITUTION_WINDOW); k++) {
+    // "I'm in Hong Kong — did the PCPD say anything?": a place after "in" or "from" is where someone is,
+    // unless it is the institution's own ("from Hong Kong's PCPD").
+    const before = words[start - 1];
+    const located = before !== undefined && this.placePrepositions.has(before) && words[end] !== 's';
+    for (let k = end; !located && k < Math.min(words.length, end + INSTITUTION_WINDOW); k++) {
       if (this.institutionWords.has(words[k] as string) || this.institutionWords.has(`${words[k]} ${words[k + 1]}`)) return true;
     }
     // Nationalities follow the noun in French, Spanish, Italian and Portuguese ("le régulateur irlandais").

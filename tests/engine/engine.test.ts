@@ -91,6 +91,10 @@ describe('the question engine', () => {
     expect(ask("How do I object to Meta's AI training on Instagram?").outOfScope).toBe(true);
   });
 
+  it('refuses chit-chat it can place in no topic, even without a word that points elsewhere', () => {
+    expect(ask('lol good morning everyone ☀️')).toMatchObject({ kind: 'out-of-scope' });
+  });
+
   it('answers the Crown Dependencies as a place the sources do not cover', () => {
     expect(ask("I'm in Jersey, does LinkedIn use my data for AI?")).toMatchObject({ region: 'not-covered', country: 'JE' });
   });

@@ -84,6 +84,7 @@ describe('places in every form', () => {
     ['Joburg team asking', 'rest-of-world', 'ZA'],
     ['La Belle Province is included now?', 'ca', 'CA'],
     ['anything to do for the team in Cali?', 'us', 'US'],
+    ['Chi-town team wondering', 'us', 'US'],
   ])('%s → %s %s', (q, region, country) => {
     expect(find(q)).toEqual([region, country]);
   });
@@ -137,6 +138,11 @@ describe('places in every form', () => {
     expect(find("I'm in Berlin, what did the Dutch regulator say?")).toEqual(['eea', 'DE']);
     expect(find('Heeft de Ierse toezichthouder het plan goedgekeurd?')).toBeNull();
     expect(find('what did the lead EU regulator say?')).toBeNull();
+    expect(find("any word from hong kong's PCPD on this?")).toBeNull();
+  });
+
+  it('reads a place after "in" or "from" as where someone is, even before a regulator', () => {
+    expect(find("I'm in Hong Kong — did the PCPD say anything about this?")).toEqual(['hk', 'HK']);
   });
 
   it('reads a misspelt country only when the word is no common word', () => {
