@@ -90,7 +90,8 @@ export class Gazetteer {
   private readonly lowerCaseAfter: ReadonlySet<string>;
   private readonly institutionWords: ReadonlySet<string>;
   private readonly countryNames: FuzzyVocabulary;
-  private readonly longCountryNames: string[];
+  /** Long country names by their first letter: a typo seldom changes the first letter. */
+  private readonly longCountryNames = new Map<string, string[]>();
   private readonly shortCountryNames: string[];
   private readonly blocked: ReadonlySet<string>;
   private readonly placePrepositions: ReadonlySet<string>;
@@ -168,7 +169,11 @@ export class Gazetteer {
     }
     const countryKeys = [...this.entries].filter(([k, e]) => e.rank === RANK.country && k.length >= MIN_FUZZY_COUNTRY_LENGTH).map(([k]) => k);
     this.countryNames = new FuzzyVocabulary(countryKeys);
-    this.longCountryNames = countryKeys.filter((k) => k.length >= MIN_TWO_TYPO_LENGTH - 1);
+    for (const k of countryKeys.filter((name) => name.length >= MIN_TWO_TYPO_LENGTH - 2)) {
+      const list = this.longCountryNames.get(k[0] as string) ?? [];
+      list.push(k);
+      this.longCountryNames.set(k[0] as string, list);
+    }
     this.shortCountryNames = [...this.entries]
       .filter(([k, e]) => e.rank === RANK.country && k.length >= MIN_SWAPPED_COUNTRY_LENGTH && k.length < MIN_FUZZY_COUNTRY_LENGTH)
       .map(([k]) => k);
@@ -250,7 +255,7 @@ export class Gazetteer {
       const oneTypo = this.countryNames.lookup(words);
       const candidates = oneTypo.length
         ? oneTypo
-        : words.length >= MIN_TWO_TYPO_LENGTH
+        : words.length >= MIN_TWO_TYPO_LENGTH && (afterPreposition || i === 0)
           ? this.twoTyposFrom(words)
           : afterPreposition
             ? this.swappedFrom(words)
@@ -274,9 +279,13 @@ export class Gazetteer {
     );
   }
 
-  /** Country names two edits from a long word; a scan, since it runs only where a place is expected. */
+  /**
+   * Country names two edits from a long word, after "in"… or opening the message (not every capitalised
+   * German noun); a scan of the names with its first letter, as it runs only there.
+   */
   private twoTyposFrom(word: string): string[] {
-    return this.longCountryNames.filter((k) => Math.abs(k.length - word.length) <= 2 && editDistance(k, word, 2) <= 2);
+    const names = this.longCountryNames.get(word[0] as string) ?? [];
+    return names.filter((k) => Math.abs(k.length - word.length) <= 2 && editDistance(k, word, 2) <= 2);
   }
 
   /** "the us", "us-based", "eu members": an abbreviation that is also a word counts in lower case here. */
