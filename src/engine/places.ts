@@ -68,6 +68,8 @@ const INSTITUTION_WINDOW = 3;
 const MIN_FUZZY_COUNTRY_LENGTH = 6;
 /** A misspelt country opening a message counts from six letters ("Gemany employees…"); shorter openers are ordinary words too often. */
 const MIN_OPENING_TYPO_LENGTH = 6;
+/** Articles that may stand between a preposition and a country's name. */
+const ARTICLES = new Set(['the', 'la', 'le', 'les', 'l', 'die', 'der', 'den', 'het', 'el', 'los', 'las', 'il', 'lo', 'os', 'as']);
 /** A short country name counts with two letters swapped from this length ("Inida"). */
 const MIN_SWAPPED_COUNTRY_LENGTH = 5;
 /** From this length a country name may be two typos off ("Phillipines", "Luxembrug"): shorter words collide. */
@@ -245,7 +247,9 @@ export class Gazetteer {
     // Capitalised mid-sentence, or a long word opening the message ("Phillipines team…"): short
     // capitalised openers are ordinary words too often.
     const capitalised = /^\p{Lu}/u.test(tokens[i]?.original ?? '') && (i > 0 || token.length >= MIN_OPENING_TYPO_LENGTH);
-    const afterPreposition = previous !== undefined && this.placePrepositions.has(previous);
+    // "in Canda", and "in the Phillipines" with an article between.
+    const beforeArticle = previous !== undefined && ARTICLES.has(previous) ? tokens[i - 2]?.token : previous;
+    const afterPreposition = beforeArticle !== undefined && this.placePrepositions.has(beforeArticle);
     if (!capitalised && !afterPreposition) return null;
     // Two words first, for names like "hong kogn" and "new zeland".
     const next = tokens[i + 1]?.token;

@@ -77,6 +77,7 @@ describe('places in every form', () => {
     ["I'm in the Big Apple", 'us', 'US'],
     ['does it aply to hong kogn', 'hk', 'HK'],
     ['Phillipines team asking', 'rest-of-world', 'PH'],
+    ["We're in the Phillipines, does this apply?", 'rest-of-world', 'PH'],
     ['colleagues in Luxembrug', 'eea', 'LU'],
     ['What about folks in Inida?', 'rest-of-world', 'IN'],
     ['Gemany employees: when did it start?', 'eea', 'DE'],
