@@ -25,8 +25,7 @@ async function run(file: string, args: string[], options: { cwd: string; env?: N
 
 /**
  * The app as it runs in production: the compiled build, real Node ESM loading, real signals. Started
- * as `node dist/main.js`, the container command the README gives: npm does not pass SIGTERM on to
- * the app (`npm start` exits and leaves it running), so it must not be PID 1's command.
+ * as `node dist/main.js`, and once as `npm start` (which `exec`s it, so that npm's SIGTERM reaches it).
  */
 describe('npm start (HTTP mode)', () => {
   const fake = new FakeSlack();
@@ -119,6 +118,21 @@ describe('npm start (HTTP mode)', () => {
     expect(await app.exited).toBe(0);
     expect(app.output()).toContain('"msg":"stopped"');
     expect(app.output()).not.toContain('xoxb-start-test');
+  });
+
+  it('passes SIGTERM on when run as `npm start`: the app drains, stops and exits 0, and npm with it', async () => {
+    const port = freePort();
+    const npm = spawn('npm', ['start', '--silent'], { cwd: root, env: { ...baseEnv(), ...httpEnv(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    for (const stream of [npm.stdout, npm.stderr]) stream.on('data', (d: Buffer) => (out += String(d)));
+    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+    const base = `http://127.0.0.1:${port}`;
+    await untilServing(base, { output: () => out, exited });
+    npm.kill('SIGTERM');
+    expect(await exited, out).toBe(0);
+    expect(out).toContain('"msg":"stopped"');
+    // Nothing left listening: the app itself stopped, not only npm.
+    expect(await fetch(`${base}/healthz`).catch(() => null)).toBeNull();
   });
 
   it('refuses to start with a missing setting, naming it, without a stack trace', async () => {
