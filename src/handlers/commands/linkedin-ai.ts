@@ -28,7 +28,7 @@ export function parseCommandText(
   deps: Deps,
   text: string,
   person: Language | null = null,
-): { request: CardRequest; message: SlackMessage; result?: EngineResult; language?: Language } | { unknownPlace: string } {
+): { request: CardRequest; message: SlackMessage; result?: EngineResult; language?: Language } | { unknownPlace: string; language: Language } {
   const now = deps.now();
   const trimmed = text.trim();
   const language = person ?? 'en';
@@ -41,7 +41,7 @@ export function parseCommandText(
   const region = /^region\s+(.+)$/is.exec(trimmed);
   if (region?.[1]) {
     const place = deps.kb.gazetteer.find(region[1]);
-    if (!place) return { unknownPlace: region[1] };
+    if (!place) return { unknownPlace: region[1], language };
     const request: CardRequest = { kind: 'region', region: place.region, place: place.text.slice(0, 100), country: place.country };
     return { request, message: regionCard(deps.kb, place.region, now, request.place, request.country, language) };
   }
@@ -72,17 +72,20 @@ export async function handle({ command, ack, client, respond }: SlackCommandMidd
     }
     return;
   }
+  // An acknowledgement cannot wait for Slack: the person's language counts only if it is already known.
+  const person = languageOfLocale(deps.admins.knownLocale(command.user_id));
   let parsed: ReturnType<typeof parseCommandText>;
   try {
-    // An acknowledgement cannot wait for Slack: the person's language counts only if it is already known.
-    parsed = parseCommandText(deps, text, languageOfLocale(deps.admins.knownLocale(command.user_id)));
+    parsed = parseCommandText(deps, text, person);
   } catch (error) {
     deps.logger.error({ err: error }, 'could not build an answer to the command');
-    await ack({ response_type: 'ephemeral', ...buildErrorCard() });
+    await ack({ response_type: 'ephemeral', ...buildErrorCard(deps.kb.say(person ?? 'en')) });
     return;
   }
   if ('unknownPlace' in parsed) {
-    await ack({ response_type: 'ephemeral', ...buildUnknownPlaceCard({ place: parsed.unknownPlace, command: COMMAND, help: helpCard(deps.kb) }) });
+    const { unknownPlace, language } = parsed;
+    const card = buildUnknownPlaceCard({ place: unknownPlace, command: COMMAND, help: helpCard(deps.kb, language), say: deps.kb.say(language) });
+    await ack({ response_type: 'ephemeral', ...card });
     return;
   }
   // The answer is ready in well under a millisecond, so it goes back in the acknowledgement itself.
