@@ -369,6 +369,18 @@ describe('button values', () => {
     expect(decodeCardRequest('{"k":"question","q":"is it on &lt;here&gt;?"}')).toEqual({ kind: 'question', question: 'is it on <here>?' });
     expect(decodeCardRequest('{"k":"topic"}')).toBeNull();
   });
+
+  it('keep the language of a region, overview and help card, and leave English out', () => {
+    for (const request of [
+      { kind: 'region', region: 'ch', place: 'Zürich', country: 'CH', language: 'de' },
+      { kind: 'overview', language: 'pt' },
+      { kind: 'help', language: 'nl' },
+    ] as const) {
+      expect(decodeCardRequest(encodeCardRequest(request))).toEqual(request);
+    }
+    expect(encodeCardRequest({ kind: 'help', language: 'en' })).toBe('{"k":"help"}');
+    expect(decodeCardRequest('{"k":"overview","l":"xx"}')).toBeNull();
+  });
 });
 
 describe('buildDetailsModal', () => {

@@ -86,6 +86,17 @@ describe('/linkedin-ai', () => {
     expect(headerOf(body)).toBe(h.kb.say('de')('help.header'));
   });
 
+  it('keeps the person\'s language on the overview, help and region cards it makes shareable', async () => {
+    vi.spyOn(h.deps.admins, 'knownLocale').mockReturnValue('fr-FR');
+    expect(shareRequest(await run(''))).toEqual({ kind: 'overview', language: 'fr' });
+    const help = await run('help');
+    expect(headerOf(help)).toBe(h.kb.say('fr')('help.header'));
+    expect(shareRequest(help)).toEqual({ kind: 'help', language: 'fr' });
+    const region = await run('region Zürich');
+    expect(visibleText(region)).toContain('Zürich (Suisse)');
+    expect(shareRequest(region)).toMatchObject({ kind: 'region', region: 'ch', language: 'fr' });
+  });
+
   it.each([
     ['optout', 'opt-out-how'],
     ['data', 'data-used'],

@@ -32,17 +32,19 @@ export function parseCommandText(
   const now = deps.now();
   const trimmed = text.trim();
   const language = person ?? 'en';
-  if (!trimmed) return { request: { kind: 'overview' }, message: overviewCard(deps.kb, now, language) };
+  // The request keeps the card's language, so the card shared in the channel is in it too.
+  const inLanguage = language === 'en' ? {} : { language };
+  if (!trimmed) return { request: { kind: 'overview', ...inLanguage }, message: overviewCard(deps.kb, now, language) };
   const shortcut = shortcutFor(deps, trimmed.toLowerCase());
   if (shortcut) {
-    const request: CardRequest = { ...shortcut, ...(person ? { language: person } : {}) };
+    const request: CardRequest = { ...shortcut, ...inLanguage };
     return { request, message: cardForRequest(deps.kb, request, now) };
   }
   const region = /^region\s+(.+)$/is.exec(trimmed);
   if (region?.[1]) {
     const place = deps.kb.gazetteer.find(region[1]);
     if (!place) return { unknownPlace: region[1], language };
-    const request: CardRequest = { kind: 'region', region: place.region, place: place.text.slice(0, 100), country: place.country };
+    const request: CardRequest = { kind: 'region', region: place.region, place: place.text.slice(0, 100), country: place.country, ...inLanguage };
     return { request, message: regionCard(deps.kb, place.region, now, request.place, request.country, language) };
   }
   const reply = replyTo(deps.kb, trimmed, now, { fallback: person });
