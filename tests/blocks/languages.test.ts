@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildErrorCard } from '../../src/blocks/error-card.js';
 import { buildHelpCard } from '../../src/blocks/help-card.js';
 import { limitViolations, type SlackMessage } from '../../src/blocks/limits.js';
+import { buildRemindersCard, REMINDER_ADMIN, type ReminderListItem } from '../../src/blocks/reminders-card.js';
 import { buildUnknownPlaceCard } from '../../src/blocks/unknown-place-card.js';
 import { LANGUAGES } from '../../src/knowledge/languages.js';
 import { say as english, sayIn } from '../support/say.js';
@@ -47,5 +48,75 @@ describe('the error card', () => {
 
   it('in French reads as French', () => {
     expect(buildErrorCard(sayIn('fr')).text).toMatch(/^😕 Désolé/);
+  });
+});
+
+describe('the admins\' list of reminders', () => {
+  const item = (overrides: Partial<ReminderListItem> = {}): ReminderListItem => ({
+    id: 'r0123456789',
+    channelId: 'C0123ABCD',
+    status: 'active',
+    schedule: 'jeden Montag um 09:00 (Europe/Berlin)',
+    next: 'Montag, 7. Dezember 2026, 09:00 (in 4 Tagen)',
+    lastError: null,
+    acknowledged: 2,
+    mentionHere: true,
+    firstPostPending: true,
+    ...overrides,
+  });
+  type Json = Record<string, unknown>;
+  const elements = (card: SlackMessage) => (card.blocks as unknown as Json[]).filter((b) => b.type === 'actions').flatMap((b) => b.elements as Json[]);
+  const label = (e: Json | undefined) => (e?.text as Json | undefined)?.text;
+  const confirmOf = (e: Json | undefined) => e?.confirm as Record<string, Json> | undefined;
+
+  it.each(OTHERS)('%s: header, states, buttons and both confirmations in the language, within Slack\'s limits', (language) => {
+    const say = sayIn(language);
+    const items = [item(), item({ id: 'r1', status: 'paused', mentionHere: false, firstPostPending: false, acknowledged: null }), item({ id: 'r2', status: 'failed', lastError: 'channel_not_found' })];
+    const card = buildRemindersCard(items, say);
+    expect(card.text).toBe(say('reminders.text', { count: 3 }));
+    expect(card.blocks[0]).toMatchObject({ type: 'header', text: { text: say('reminders.header', { count: 3 }) } });
+    expect(say('reminders.header', { count: 3 })).not.toBe(english('reminders.header', { count: 3 }));
+    const text = texts(card);
+    for (const status of ['active', 'paused', 'failed'] as const) expect(text).toContain(say(`reminders.status.${status}`));
+    expect(text).toContain(say('reminders.hereFirst'));
+    expect(text).toContain(say('reminders.next', { next: 'Montag, 7. Dezember 2026, 09:00 (in 4 Tagen)' }));
+    expect(text).toContain(say('reminders.acknowledged', { count: 2 }));
+    expect(text).toContain('channel_not_found');
+    const first = elements(card).filter((e) => e.value === 'r0123456789');
+    expect(first.map(label)).toEqual([say('reminders.pause'), say('reminders.send'), say('reminders.delete')]);
+    expect(label(elements(card).find((e) => e.value === 'r1'))).toBe(say('reminders.resume'));
+    const send = confirmOf(first.find((e) => e.action_id === REMINDER_ADMIN.send));
+    expect(send?.title?.text).toBe(say('reminders.send.title'));
+    expect(send?.text?.text).toBe(`${say('reminders.send.text', { id: 'r0123456789', channel: '<#C0123ABCD>' })} ${say('reminders.send.here')}`);
+    expect(send?.deny?.text).toBe(say('reminders.cancel'));
+    const replaces = confirmOf(elements(card).find((e) => e.value === 'r1' && e.action_id === REMINDER_ADMIN.send));
+    expect(replaces?.text?.text).toContain(say('reminders.send.replaces'));
+    const remove = confirmOf(first.find((e) => e.action_id === REMINDER_ADMIN.delete));
+    expect(remove).toMatchObject({ title: { text: say('reminders.delete.title') }, confirm: { text: say('reminders.delete') }, deny: { text: say('reminders.keep') } });
+    expect(limitViolations(card)).toEqual([]);
+    for (const e of elements(card)) {
+      const c = confirmOf(e);
+      if (!c) continue;
+      expect(String(c.title?.text).length).toBeLessThanOrEqual(100);
+      expect(String(c.text?.text).length).toBeLessThanOrEqual(300);
+      expect(String(c.confirm?.text).length).toBeLessThanOrEqual(30);
+      expect(String(c.deny?.text).length).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it.each(OTHERS)('%s: says there are none yet, and how many more the server lists', (language) => {
+    const say = sayIn(language);
+    expect(texts(buildRemindersCard([], say))).toContain(say('reminders.none').replace(/"/g, '\\"'));
+    const many = Array.from({ length: 30 }, (_, i) => item({ id: `r${i}` }));
+    const card = buildRemindersCard(many, say, 'Sent r1 now.');
+    expect(texts(card)).toContain('npm run reminders -- list');
+    expect(limitViolations(card)).toEqual([]);
+  });
+
+  it('in German reads as German', () => {
+    const card = buildRemindersCard([item()], sayIn('de'));
+    expect(card.blocks[0]).toMatchObject({ text: { text: 'Erinnerungen (1)' } });
+    expect(texts(card)).toContain('*r0123456789* in <#C0123ABCD> · 🟢 aktiv · @here nur beim ersten Beitrag');
+    expect(texts(card)).toContain('✅ 2 Bestätigungen auf der neuesten Nachricht');
   });
 });

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTIONS, decodeCardRequest } from '../../blocks/actions.js';
-import { languageOfLocale } from '../../knowledge/languages.js';
 import { detailsFor } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
+import { knownLanguage } from '../language.js';
 import { replySafely } from '../reply-safely.js';
 import { clicked } from './payload.js';
 
@@ -15,7 +15,7 @@ export async function handle({ ack, body, client, respond }: SlackActionMiddlewa
   const request = decodeCardRequest(action?.value);
   const view = request ? detailsFor(deps.kb, request, deps.now()) : null;
   // Apologies in the card's language; for a value we cannot read, the clicker's Slack language if already known.
-  const say = () => deps.kb.say(request?.language ?? languageOfLocale(deps.admins.knownLocale(userId)) ?? 'en');
+  const say = () => deps.kb.say(request?.language ?? knownLanguage(deps, userId));
   if (!view) {
     await replySafely(deps.logger, 'the note that details are not available', () =>
       respond({ response_type: 'ephemeral', replace_original: false, text: say()('sorry.details') }),

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { ACTIONS, decodeCardRequest } from '../../blocks/actions.js';
 import { sharedBy } from '../../blocks/parts.js';
-import { languageOfLocale } from '../../knowledge/languages.js';
 import { cardForRequest } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
+import { knownLanguage } from '../language.js';
 import { replySafely } from '../reply-safely.js';
 import { clicked } from './payload.js';
 
@@ -15,7 +15,7 @@ export async function handle({ ack, body, respond }: SlackActionMiddlewareArgs<B
   const { action, userId } = clicked(body);
   const request = decodeCardRequest(action?.value);
   // The card's language; for a value we cannot read, the clicker's Slack language if already known.
-  const say = deps.kb.say(request?.language ?? languageOfLocale(deps.admins.knownLocale(userId)) ?? 'en');
+  const say = deps.kb.say(request?.language ?? knownLanguage(deps, userId));
   if (!request) {
     await replySafely(deps.logger, 'the apology for a card that could not be shared', () =>
       respond({ response_type: 'ephemeral', replace_original: false, text: say('sorry.share') }),

@@ -10,6 +10,7 @@ import { type Language, languageOfLocale } from '../../knowledge/languages.js';
 import { countQuestion } from '../../metrics.js';
 import { cardForRequest, helpCard, overviewCard, regionCard, replyTo, shareLabel } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
+import { knownLanguage } from '../language.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
 import { replySafely } from '../reply-safely.js';
 import { listReminders, remind } from './reminder-commands.js';
@@ -69,7 +70,7 @@ export async function handle({ command, ack, client, respond }: SlackCommandMidd
     } catch (error) {
       deps.logger.error({ err: error }, 'reminder command failed');
       await replySafely(deps.logger, 'the apology for a failed reminder command', () =>
-        respond({ response_type: 'ephemeral', text: 'Sorry, something went wrong with that reminder command. Please try again in a moment.' }),
+        respond({ response_type: 'ephemeral', text: deps.kb.say(knownLanguage(deps, command.user_id))('reminders.failedCommand') }),
       );
     }
     return;

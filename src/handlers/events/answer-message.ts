@@ -8,6 +8,7 @@ import { type Language, languageOfLocale } from '../../knowledge/languages.js';
 import { countQuestion } from '../../metrics.js';
 import { replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
+import { knownLanguage } from '../language.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
 
 type Reply = { result: EngineResult | null; message: SlackMessage; language?: Language };
@@ -28,7 +29,7 @@ export async function answerMessage(
   } catch (error) {
     deps.logger.error({ err: error }, 'could not build an answer');
     // The apology in the language the answer would have had, as far as it was found.
-    const fallback = language ?? languageOfLocale(deps.admins.knownLocale(where.userId)) ?? 'en';
+    const fallback = language ?? knownLanguage(deps, where.userId);
     reply = { result: null, message: buildErrorCard(deps.kb.say(fallback)) };
   }
   const { result, message } = reply;

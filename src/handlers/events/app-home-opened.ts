@@ -5,12 +5,12 @@ import { composeRegion, topicLink } from '../../answers/compose.js';
 import type { ButtonValue } from '../../blocks/actions.js';
 import { buildHomeView } from '../../blocks/home-view.js';
 import { describeDate } from '../../format/relative-time.js';
-import { languageOfLocale } from '../../knowledge/languages.js';
 import { REGION_IDS } from '../../knowledge/schema.js';
 import { listItems } from '../../reminders/present.js';
 import { topicCard } from '../../replies/reply.js';
 import { UNANSWERED_RETENTION_DAYS } from '../../store/store.js';
 import type { Deps } from '../deps.js';
+import { knownLanguage } from '../language.js';
 
 /**
  * Builds and publishes the person's Home tab; admins also see the team's figures and reminders.
@@ -21,7 +21,7 @@ export async function publishHome(deps: Deps, client: WebClient, teamId: string,
   const { kb, store } = deps;
   const [confirmedAt, isAdmin] = await Promise.all([store.optOutConfirmedAt(teamId, userId), deps.admins.isAdmin(client, userId)]);
   // users.info has just been read for most people (the admin check); the Home tab is in their Slack language.
-  const language = show?.language ?? languageOfLocale(deps.admins.knownLocale(userId)) ?? 'en';
+  const language = show?.language ?? knownLanguage(deps, userId);
   let admin = null;
   if (isAdmin) {
     const [optOutCount, feedback, unanswered, reminders] = await Promise.all([
