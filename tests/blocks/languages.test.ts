@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildErrorCard } from '../../src/blocks/error-card.js';
 import { buildHelpCard } from '../../src/blocks/help-card.js';
+import { buildHomeView, type HomeInput } from '../../src/blocks/home-view.js';
 import { limitViolations, type SlackMessage } from '../../src/blocks/limits.js';
 import { buildRemindersCard, REMINDER_ADMIN, type ReminderListItem } from '../../src/blocks/reminders-card.js';
 import { buildUnknownPlaceCard } from '../../src/blocks/unknown-place-card.js';
@@ -118,5 +119,74 @@ describe('the admins\' list of reminders', () => {
     expect(card.blocks[0]).toMatchObject({ text: { text: 'Erinnerungen (1)' } });
     expect(texts(card)).toContain('*r0123456789* in <#C0123ABCD> · 🟢 aktiv · @here nur beim ersten Beitrag');
     expect(texts(card)).toContain('✅ 2 Bestätigungen auf der neuesten Nachricht');
+  });
+});
+
+describe('the Home tab\'s admin section', () => {
+  const input = (language: (typeof LANGUAGES)[number]): HomeInput => ({
+    overviewSummary: 'Overview.',
+    optOutSteps: ['Open the setting.', 'Switch it off.'],
+    optOutLimits: 'Opting out stops future training only.',
+    settingUrl: 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement',
+    regions: [],
+    topics: [],
+    organisation: null,
+    confirmedAt: null,
+    language,
+    say: sayIn(language),
+    shown: null,
+    admin: {
+      optOutCount: 12,
+      feedback: [{ title: 'Topic <b>', up: 3, down: 2, reasons: { 'out-of-date': 1, 'not-asked': 1, bogus: 4 } }],
+      reminders: [
+        { id: 'r1', channelId: 'C0PRIVACY', status: 'active', schedule: 'S', next: 'N', lastError: null, acknowledged: 5, mentionHere: false, firstPostPending: false },
+        { id: 'r2', channelId: 'nope', status: 'paused', schedule: 'S2', next: null, lastError: 'not_in_channel', acknowledged: null, mentionHere: false, firstPostPending: true },
+      ],
+      unanswered: [
+        { question: '<!channel> pizza?', kind: 'out-of-scope', when: 'W1' },
+        { question: 'data stuff?', kind: 'did-you-mean', when: 'W2' },
+      ],
+      retentionDays: 30,
+    },
+  });
+  const headers = (view: { blocks: unknown[] }) => (view.blocks as { type: string; text?: { text: string } }[]).filter((b) => b.type === 'header').map((b) => b.text?.text);
+
+  it.each(OTHERS)('%s: every line in the language, user text escaped, within the Home tab\'s limits', (language) => {
+    const say = sayIn(language);
+    const view = buildHomeView(input(language));
+    expect(headers(view)).toContain(say('home.admin.header'));
+    expect(say('home.admin.header')).not.toBe(english('home.admin.header'));
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain(say('home.admin.optOuts', { count: 12 }).replace(/"/g, '\\"'));
+    expect(text).toContain(`(${say('home.admin.reason.out-of-date')} 1, ${say('home.admin.reason.not-asked')} 1)`);
+    expect(text).not.toContain('bogus');
+    expect(text).toContain(`(${say('home.admin.outOfScope')}, W1)`);
+    expect(text).toContain(`(${say('home.admin.unsure')}, W2)`);
+    expect(text).toContain(`• <#C0PRIVACY> · ${say('reminders.status.active')} · S · ${say('home.admin.next', { next: 'N' })} · ${say('home.admin.confirmed', { count: 5 })}`);
+    expect(text).toContain(`• ${say('home.admin.someChannel')} · ${say('reminders.status.paused')} · S2 · ⚠️ not_in_channel`);
+    expect(text).toContain(say('home.admin.manage'));
+    expect(text).toContain(say('home.admin.retention', { days: 30 }));
+    expect(text).toContain('30');
+    expect(text).not.toContain('<!channel>');
+    expect(text).not.toContain('Topic <b>');
+    expect(limitViolations({ text: 'home', blocks: view.blocks as SlackMessage['blocks'] }, 'home')).toEqual([]);
+  });
+
+  it('says nothing yet in the language when there is nothing to show', () => {
+    const empty = input('it');
+    const view = buildHomeView({ ...empty, admin: { ...(empty.admin as NonNullable<HomeInput['admin']>), feedback: [], reminders: [], unanswered: [] } });
+    const text = JSON.stringify(view.blocks);
+    expect(text).toContain('_Ancora nessun feedback._');
+    expect(text).toContain('_Nessuna di recente._');
+    expect(text).toContain('_Ancora nessuno._');
+  });
+
+  it('in English says what it said before', () => {
+    const text = JSON.stringify(buildHomeView(input('en')).blocks);
+    expect(headers(buildHomeView(input('en')))).toContain('For admins');
+    expect(text).toContain('*People who told me they opted out:* 12');
+    expect(text).toContain('(out of date 1, not what was asked 1)');
+    expect(text).toContain('• <#C0PRIVACY> · active · S · next N · 5 confirmed on the latest post');
+    expect(text).toContain('Unanswered questions are kept for 30 days, then deleted automatically. Only admins see this section.');
   });
 });
