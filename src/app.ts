@@ -9,6 +9,7 @@ import * as commands from './handlers/commands/index.js';
 import type { Deps } from './handlers/deps.js';
 import * as events from './handlers/events/index.js';
 import { MAX_BODY_BYTES } from './http/body.js';
+import { languageOfLocale } from './knowledge/languages.js';
 import { boltLogger } from './logger.js';
 import { ReminderStore } from './reminders/reminder-store.js';
 import { ReminderScheduler } from './reminders/scheduler.js';
@@ -60,6 +61,7 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
     logger: boltLogger(logger),
   });
   const reminders = new ReminderStore(store.db);
+  const admins = new AdminChecker(config.ADMIN_USER_IDS, logger);
   // Channel pacing lives in the database (the store hands out slots), so replicas share it.
   const scheduler = new ReminderScheduler({
     reminders,
@@ -71,8 +73,9 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
     now,
     optOuts: store,
     sleep: options.senderOptions?.sleep,
+    knownLanguage: (userId) => languageOfLocale(admins.knownLocale(userId)),
   });
-  const deps: Deps = { kb, store, logger, admins: new AdminChecker(config.ADMIN_USER_IDS, logger), now, reminders, scheduler };
+  const deps: Deps = { kb, store, logger, admins, now, reminders, scheduler };
   const log = boltLogger(logger);
   // Answers are worth a few retries, not web-api's default half hour of them.
   const clientOptions = {

@@ -61,7 +61,7 @@ export async function buildCards(kb: KnowledgeBase): Promise<Card[]> {
     cards.push({ name: '10-home-employee', title: 'App Home (employee)', frame: 'home', surface: await homeView(kb, store, reminders, 'U0EMPLOYEE', false) });
     cards.push({ name: '11-home-admin', title: 'App Home (admin, opted out)', frame: 'home', surface: await homeView(kb, store, reminders, 'U0ADMIN', true) });
     cards.push({ name: '12-reminder', title: 'Reminder in a channel', frame: 'channel', surface: reminderCard(kb, reminders) });
-    const list = buildRemindersCard(await listItems(reminders, TEAM, NOW));
+    const list = buildRemindersCard(await listItems(reminders, TEAM, NOW), kb.say('en'));
     cards.push({ name: '13-reminders-list', title: 'Reminders list (/linkedin-ai reminders)', frame: 'channel', surface: list, ephemeral: true });
   } finally {
     await store.close();

@@ -62,13 +62,13 @@ export interface ButtonValue {
   language?: Language;
 }
 
-/** What a card was made from, so a button can make it again (to share it in the channel). */
+/** What a card was made from, so a button can make it again (to share it in the channel), in the language it was in (absent: English). */
 export type CardRequest =
   | { kind: 'question'; question: string; language?: Language }
   | ({ kind: 'topic' } & ButtonValue)
-  | { kind: 'region'; region: RegionId; place?: string | null; country?: string | null }
-  | { kind: 'overview' }
-  | { kind: 'help' };
+  | { kind: 'region'; region: RegionId; place?: string | null; country?: string | null; language?: Language }
+  | { kind: 'overview'; language?: Language }
+  | { kind: 'help'; language?: Language };
 
 // On the wire (a button value holds at most 2,000 characters) the keys are one letter each; only the
 // encode and decode functions below know them.
@@ -86,9 +86,10 @@ const wireCardRequest = z.discriminatedUnion('k', [
     r: z.enum(REGION_IDS),
     p: z.string().max(100).nullable().optional(),
     c: countryCode,
+    l: z.enum(LANGUAGES).optional(),
   }),
-  z.object({ k: z.literal('overview') }),
-  z.object({ k: z.literal('help') }),
+  z.object({ k: z.literal('overview'), l: z.enum(LANGUAGES).optional() }),
+  z.object({ k: z.literal('help'), l: z.enum(LANGUAGES).optional() }),
 ]);
 type WireButtonValue = z.infer<typeof wireButtonValue>;
 type WireCardRequest = z.infer<typeof wireCardRequest>;
@@ -139,13 +140,15 @@ export function decodeCardRequest(raw: string | undefined): CardRequest | null {
 }
 
 function toWireRequest(request: CardRequest): WireCardRequest {
+  // English is the default: a card in English carries no language.
+  const l = request.language && request.language !== 'en' ? { l: request.language } : {};
   switch (request.kind) {
     case 'question':
       return {
         k: 'question',
         // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced before the question goes into a button value.
         q: escapeMrkdwn([...request.question.replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, 300).join('')),
-        ...(request.language && request.language !== 'en' ? { l: request.language } : {}),
+        ...l,
       };
     case 'topic':
       return { k: 'topic', ...toWireValue(request) };
@@ -155,16 +158,18 @@ function toWireRequest(request: CardRequest): WireCardRequest {
         r: request.region,
         ...(request.place !== undefined ? { p: request.place } : {}),
         ...(request.country !== undefined ? { c: request.country } : {}),
+        ...l,
       };
     default:
-      return { k: request.kind };
+      return { k: request.kind, ...l };
   }
 }
 
 function fromWireRequest(wire: WireCardRequest): CardRequest {
+  const language = wire.l !== undefined ? { language: wire.l } : {};
   switch (wire.k) {
     case 'question':
-      return { kind: 'question', question: unescapeMrkdwn(wire.q), ...(wire.l !== undefined ? { language: wire.l } : {}) };
+      return { kind: 'question', question: unescapeMrkdwn(wire.q), ...language };
     case 'topic':
       return { kind: 'topic', ...fromWireValue(wire) };
     case 'region':
@@ -173,8 +178,9 @@ function fromWireRequest(wire: WireCardRequest): CardRequest {
         region: wire.r,
         ...(wire.p !== undefined ? { place: wire.p } : {}),
         ...(wire.c !== undefined ? { country: wire.c } : {}),
+        ...language,
       };
     default:
-      return { kind: wire.k };
+      return { kind: wire.k, ...language };
   }
 }

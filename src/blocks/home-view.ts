@@ -33,12 +33,12 @@ export interface HomeInput {
   organisation: Organisation | null;
   /** When the person confirmed opting out (already described, e.g. "3 March 2026 (…)"), or null. */
   confirmedAt: string | null;
-  /** The person's language, and the app's sentences in it (the admin section stays English). */
+  /** The person's language, and the app's sentences in it (the admin section's too). */
   language: Language;
   say: Say;
   /** The answer to a topic picked on the Home tab, shown in place under the topic buttons. */
   shown: { title: string; blocks: KnownBlock[] } | null;
-  /** Present for admins only. */
+  /** Present for admins only; texts already in the person's language. */
   admin: {
     optOutCount: number;
     feedback: { title: string; up: number; down: number; reasons: Record<string, number> }[];
@@ -79,46 +79,47 @@ export function buildHomeView(input: HomeInput): HomeView {
 
   if (input.admin) {
     const a = input.admin;
-    blocks.push({ type: 'divider' }, header('For admins'));
-    blocks.push(section(`*People who told me they opted out:* ${a.optOutCount}`));
+    blocks.push({ type: 'divider' }, header(say('home.admin.header')));
+    blocks.push(section(say('home.admin.optOuts', { count: a.optOutCount })));
     const feedback = a.feedback.length
       ? a.feedback
           .slice(0, 20)
-          .map((f) => `• ${escapeMrkdwn(f.title)}: 👍 ${f.up} · 👎 ${f.down}${reasonsOf(f.reasons)}`)
+          .map((f) => `• ${escapeMrkdwn(f.title)}: 👍 ${f.up} · 👎 ${f.down}${reasonsOf(f.reasons, say)}`)
           .join('\n')
-      : '_No feedback yet._';
-    blocks.push(section(`*Feedback per topic*\n${feedback}`));
+      : say('home.admin.noFeedback');
+    blocks.push(section(`${say('home.admin.feedback')}\n${feedback}`));
     const unanswered = a.unanswered.length
       ? a.unanswered
-          .map((q) => `• _“${quoteUserText(q.question, 150)}”_ (${q.kind === 'out-of-scope' ? 'out of scope' : 'unsure'}, ${escapeMrkdwn(q.when)})`)
+          .map((q) => `• _“${quoteUserText(q.question, 150)}”_ (${say(q.kind === 'out-of-scope' ? 'home.admin.outOfScope' : 'home.admin.unsure')}, ${escapeMrkdwn(q.when)})`)
           .join('\n')
-      : '_None recently._';
-    blocks.push(section(`*Recent questions I could not answer*\n${unanswered}`));
-    blocks.push(section(`*Reminders*\n${a.reminders.length ? a.reminders.slice(0, 10).map(reminderLine).join('\n') : '_None yet._'}`));
-    blocks.push(context('Manage reminders with `/linkedin-ai reminders`; create one with `/linkedin-ai remind #channel weekly monday 9am until 2027-03-31`.'));
-    blocks.push(context(`Unanswered questions are kept for ${a.retentionDays} days, then deleted automatically. Only admins see this section.`));
+      : say('home.admin.noneRecently');
+    blocks.push(section(`${say('home.admin.unanswered')}\n${unanswered}`));
+    const reminders = a.reminders.length ? a.reminders.slice(0, 10).map((r) => reminderLine(r, say)).join('\n') : say('home.admin.noReminders');
+    blocks.push(section(`${say('home.admin.reminders')}\n${reminders}`));
+    blocks.push(context(say('home.admin.manage')));
+    blocks.push(context(say('home.admin.retention', { days: a.retentionDays })));
   }
   const { blocks: limited } = enforceLimits({ text: 'home', blocks: blocks.slice(0, LIMITS.blocksPerHomeTab) }, 'home');
   return { type: 'home', blocks: limited };
 }
 
 /** " (wrong 2, out of date 1)": why people said an answer did not help. */
-function reasonsOf(reasons: Record<string, number>): string {
+function reasonsOf(reasons: Record<string, number>, say: Say): string {
   const parts = Object.entries(reasons)
     .filter(([reason]) => Object.hasOwn(FEEDBACK_REASONS, reason))
     .sort((x, y) => y[1] - x[1])
-    .map(([reason, n]) => `${FEEDBACK_REASONS[reason as FeedbackReason].replace(/^It (is |isn't )?/, '').toLowerCase()} ${n}`);
+    .map(([reason, n]) => `${say(`home.admin.reason.${reason as FeedbackReason}`)} ${n}`);
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
 /** "• <#C1> · active · every Monday at 09:00 (Europe/Berlin) · next Monday 7 December… · 12 confirmed on the latest post". */
-function reminderLine(r: ReminderListItem): string {
-  const where = CHANNEL_ID.test(r.channelId) ? `<#${r.channelId}>` : 'a channel';
+function reminderLine(r: ReminderListItem, say: Say): string {
+  const where = CHANNEL_ID.test(r.channelId) ? `<#${r.channelId}>` : say('home.admin.someChannel');
   return [
-    `• ${where} · ${r.status}`,
+    `• ${where} · ${say(`reminders.status.${r.status}`)}`,
     escapeMrkdwn(r.schedule),
-    r.next && r.status === 'active' ? `next ${escapeMrkdwn(r.next)}` : null,
-    r.acknowledged !== null ? `${r.acknowledged} confirmed on the latest post` : null,
+    r.next && r.status === 'active' ? say('home.admin.next', { next: escapeMrkdwn(r.next) }) : null,
+    r.acknowledged !== null ? say('home.admin.confirmed', { count: r.acknowledged }) : null,
     r.lastError ? `⚠️ ${escapeMrkdwn(r.lastError)}` : null,
   ]
     .filter(Boolean)

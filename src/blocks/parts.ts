@@ -203,12 +203,12 @@ function withShareOption(blocks: KnownBlock[], request: CardRequest, label: stri
   return blocks.map((b, i) => (i === at ? { ...block, elements } : b));
 }
 
-/** The same card, posted for everyone, saying who shared it. `userId` comes from Slack, never from text. */
-export function sharedBy(message: SlackMessage, userId: string): SlackMessage {
-  const who = USER_ID.test(userId) ? `<@${userId}>` : 'someone';
+/** The same card, posted for everyone, saying (in the card's language) who shared it. `userId` comes from Slack, never from text. */
+export function sharedBy(message: SlackMessage, userId: string, say: Say): SlackMessage {
+  const who = USER_ID.test(userId) ? `<@${userId}>` : say('share.someone');
   return enforceLimits({
     text: message.text,
-    blocks: [context(`Shared by ${who}`), ...message.blocks].slice(0, LIMITS.blocksPerMessage),
+    blocks: [context(say('share.by', { who })), ...message.blocks].slice(0, LIMITS.blocksPerMessage),
   });
 }
 

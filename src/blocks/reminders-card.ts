@@ -1,4 +1,5 @@
 import type { ConfirmationDialog, KnownBlock } from '@slack/types';
+import type { Say } from '../format/messages.js';
 import { enforceLimits, LIMITS, type SlackMessage, truncate } from './limits.js';
 import { escapeMrkdwn } from './mrkdwn.js';
 import { actions, button, context, header, section } from './parts.js';
@@ -27,7 +28,8 @@ export interface ReminderListItem {
   firstPostPending: boolean;
 }
 
-const STATUS = { active: '🟢 active', paused: '⏸️ paused', failed: '🔴 failed', done: '✔️ done' } as const;
+/** Each state's mark; its word is the message `reminders.status.<state>`. */
+const STATUS_MARK = { active: '🟢', paused: '⏸️', failed: '🔴', done: '✔️' } as const;
 const PER_REMINDER_BLOCKS = 2;
 
 /** A confirmation dialog, within Slack's limits for one. */
@@ -42,58 +44,54 @@ function confirmDialog(title: string, mrkdwn: string, confirm: string, deny: str
 }
 
 /**
- * The admins' list of reminders, each with pause/resume, send now and delete. The two that act at
- * once on a channel or for good ask first. Delete stays a button: an overflow menu has one confirm
- * for all its options, which would also stop pause and resume, or could not say which action it asks about.
+ * The admins' list of reminders, each with pause/resume, send now and delete, in the admin's language
+ * (`say`). The two that act at once on a channel or for good ask first. Delete stays a button: an
+ * overflow menu has one confirm for all its options, which would also stop pause and resume, or could
+ * not say which action it asks about.
  */
-export function buildRemindersCard(items: ReminderListItem[], notice?: string): SlackMessage {
+export function buildRemindersCard(items: ReminderListItem[], say: Say, notice?: string): SlackMessage {
   const room = Math.floor((LIMITS.blocksPerMessage - 4) / PER_REMINDER_BLOCKS);
   const shown = items.slice(0, room);
-  const blocks: KnownBlock[] = [header(`Reminders (${items.length})`)];
+  const blocks: KnownBlock[] = [header(say('reminders.header', { count: items.length }))];
   if (notice) blocks.push(context(`ℹ️ ${escapeMrkdwn(notice)}`));
-  if (items.length === 0)
-    blocks.push(section('No reminders yet. Create one with `/linkedin-ai remind #channel weekly monday 9am`, ended by `until` and a date.'));
+  if (items.length === 0) blocks.push(section(say('reminders.none')));
   for (const r of shown) {
+    const id = escapeMrkdwn(r.id);
     const lines = [
-      `*${escapeMrkdwn(r.id)}* in ${channel(r)} · ${STATUS[r.status]}${r.mentionHere ? ' · @here on the first post only' : ''}`,
+      [say('reminders.where', { id, channel: channel(r) }), `${STATUS_MARK[r.status]} ${say(`reminders.status.${r.status}`)}`, r.mentionHere ? say('reminders.hereFirst') : null]
+        .filter(Boolean)
+        .join(' · '),
       escapeMrkdwn(r.schedule),
-      r.next && r.status === 'active' ? `Next: ${escapeMrkdwn(r.next)}` : null,
-      r.acknowledged !== null ? `✅ ${r.acknowledged} confirmed on the latest message` : null,
+      r.next && r.status === 'active' ? say('reminders.next', { next: escapeMrkdwn(r.next) }) : null,
+      r.acknowledged !== null ? say('reminders.acknowledged', { count: r.acknowledged }) : null,
       r.lastError ? `⚠️ ${escapeMrkdwn(r.lastError)}` : null,
     ].filter(Boolean);
     blocks.push(section(lines.join('\n')));
     // Resuming is no more the main action than pausing: no green button for it.
-    const toggle = r.status === 'active' ? button('Pause', REMINDER_ADMIN.pause, r.id) : button('Resume', REMINDER_ADMIN.resume, r.id);
+    const toggle = r.status === 'active' ? button(say('reminders.pause'), REMINDER_ADMIN.pause, r.id) : button(say('reminders.resume'), REMINDER_ADMIN.resume, r.id);
     const send = {
-      ...button('Send now', REMINDER_ADMIN.send, r.id),
+      ...button(say('reminders.send'), REMINDER_ADMIN.send, r.id),
       confirm: confirmDialog(
-        'Send this reminder now?',
-        `Reminder *${escapeMrkdwn(r.id)}* is posted to ${channel(r)} now, besides its schedule.${sendNowEffect(r)}`,
-        'Send now',
-        'Cancel',
+        say('reminders.send.title'),
+        [say('reminders.send.text', { id, channel: channel(r) }), sendNowEffect(r, say)].filter(Boolean).join(' '),
+        say('reminders.send'),
+        say('reminders.cancel'),
       ),
     };
     const remove = {
-      ...button('Delete', REMINDER_ADMIN.delete, r.id, 'danger'),
-      confirm: confirmDialog(
-        'Delete this reminder?',
-        `Reminder *${escapeMrkdwn(r.id)}* for ${channel(r)} stops and is deleted. Messages already posted stay.`,
-        'Delete',
-        'Keep it',
-        true,
-      ),
+      ...button(say('reminders.delete'), REMINDER_ADMIN.delete, r.id, 'danger'),
+      confirm: confirmDialog(say('reminders.delete.title'), say('reminders.delete.text', { id, channel: channel(r) }), say('reminders.delete'), say('reminders.keep'), true),
     };
     blocks.push(...actions([toggle, send, remove], `reminder-admin:${r.id}`));
   }
-  if (items.length > shown.length)
-    blocks.push(context(`${items.length - shown.length} more not shown: use \`npm run reminders -- list\` on the server.`));
-  return enforceLimits({ text: notice ? escapeMrkdwn(notice) : `Reminders: ${items.length}`, blocks });
+  if (items.length > shown.length) blocks.push(context(say('reminders.more', { count: items.length - shown.length })));
+  return enforceLimits({ text: notice ? escapeMrkdwn(notice) : say('reminders.text', { count: items.length }), blocks });
 }
 
-/** What else "Send now" does, said in its confirmation. */
-function sendNowEffect(r: ReminderListItem): string {
-  if (!r.firstPostPending) return ' Its previous post there shrinks to one line.';
-  return r.mentionHere ? ' It is its first post, so it notifies the channel with @here.' : '';
+/** What else "Send now" does, said in its confirmation; empty when nothing. */
+function sendNowEffect(r: ReminderListItem, say: Say): string {
+  if (!r.firstPostPending) return say('reminders.send.replaces');
+  return r.mentionHere ? say('reminders.send.here') : '';
 }
 
 /** The channel as a Slack link; an id that is not one shows as an unknown channel rather than as text. */

@@ -4,8 +4,12 @@ import { DateTime } from 'luxon';
 export function describeDate(isoDate: string, now: DateTime, language = 'en'): string {
   const date = DateTime.fromISO(isoDate, { zone: 'utc' });
   if (!date.isValid) return isoDate;
-  const relative = language === 'en' ? relativeToNow(date, now) : relativeIn(language, date, now);
-  return `${dateLabel(isoDate, language)} (${relative})`;
+  return `${dateLabel(isoDate, language)} (${relativeTo(date, now, language)})`;
+}
+
+/** "in 3 days" in English, "in 3 Tagen", "dans 3 jours": how far `date` is from `now`, in the language. */
+export function relativeTo(date: DateTime, now: DateTime, language = 'en'): string {
+  return language === 'en' ? relativeToNow(date, now) : relativeIn(language, date, now);
 }
 
 /** "3 November 2025", "December 2024" or "2024", as precise as the date is written ("3. November 2025" in German). */

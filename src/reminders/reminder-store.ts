@@ -55,6 +55,15 @@ export interface Delivery {
 
 export class ReminderError extends Error {
   override name = 'ReminderError';
+
+  /** `message` is English (the server's CLI); Slack says it in the admin's language: the message `reminders.error.<problem>` with `values`. */
+  constructor(
+    message: string,
+    readonly problem?: 'noTimeLeft' | 'notFound',
+    readonly values: Record<string, string> = {},
+  ) {
+    super(message);
+  }
 }
 
 /** Reminders, their deliveries and the acknowledgements on them, in the app's database. */
@@ -64,7 +73,7 @@ export class ReminderStore implements ChannelSlots {
   async create(input: NewReminder, now: DateTime = DateTime.utc()): Promise<Reminder> {
     const from = input.notBefore && input.notBefore > now ? input.notBefore.minus({ milliseconds: 1 }) : now;
     const next = nextOccurrence(input.schedule, input.timezone, input.until, from);
-    if (!next) throw new ReminderError('That schedule has no time left to run: the date or the "until" day is already past.');
+    if (!next) throw new ReminderError('That schedule has no time left to run: the date or the "until" day is already past.', 'noTimeLeft');
     const id = `r${randomBytes(5).toString('hex')}`;
     await this.db
       .insertInto('reminders')
@@ -390,7 +399,7 @@ export class ReminderStore implements ChannelSlots {
 
   private async require(id: string): Promise<Reminder> {
     const r = await this.get(id);
-    if (!r) throw new ReminderError(`There is no reminder ${id}.`);
+    if (!r) throw new ReminderError(`There is no reminder ${id}.`, 'notFound', { id });
     return r;
   }
 }

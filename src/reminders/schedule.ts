@@ -1,6 +1,9 @@
 import { Cron } from 'croner';
 import { DateTime, IANAZone } from 'luxon';
+import { listIn, type Say } from '../format/messages.js';
+import { dateLabel } from '../format/relative-time.js';
 import { joinWithAnd } from '../format/words.js';
+import type { Language } from '../knowledge/languages.js';
 
 /** A schedule as people write it, parsed. Days are 0 (Sunday) to 6 (Saturday), as in cron. */
 export type Schedule =
@@ -24,7 +27,7 @@ export const ACCEPTED_FORMS = [
   'weekly monday 09:00',
   'every monday and thursday at 10:30',
   '… until 2027-01-31',
-  '… Europe/Berlin (a time zone; without one, yours)',
+  '… Europe/Berlin',
 ];
 
 const DAY_NAMES: Record<string, number> = {
@@ -48,8 +51,39 @@ const DAY_NAMES: Record<string, number> = {
 };
 const FILLER = new Set(['at', 'on', 'and', 'every', 'each', 'from', 'the', '&']);
 
+/**
+ * What can be wrong with a schedule, in English (the message of a ScheduleError). The app says it in
+ * the admin's language from messages.yml, `schedule.error.<problem>`, with the same values.
+ */
+const PROBLEMS = {
+  notDate: ({ date }) => `"${date}" is not a real date.`,
+  untilNeedsDate: () => '"until" needs a date written YYYY-MM-DD, for example until 2027-01-31.',
+  unknownZone: ({ zone }) => `"${zone}" is not a time zone I know. Use a name such as Europe/Berlin or America/New_York.`,
+  twoZones: ({ first, second }) => `Two time zones given (${first} and ${second}); give one.`,
+  twoTimes: ({ first, second }) => `Two times given (${first} and ${second}); give one.`,
+  notUnderstood: ({ word }) => `I don't understand "${word}".`,
+  needsTime: () => 'The schedule needs a time, for example 09:00 or 9am.',
+  onceNeedsDate: () => '"once" needs a date written YYYY-MM-DD, for example once 2026-12-01 09:00.',
+  onceNoDays: () => 'A one-off reminder takes a date, not days of the week.',
+  onceNoUntil: () => '"until" goes with a repeating schedule; a one-off reminder runs once anyway.',
+  dateOnlyOnce: ({ date }) => `A date (${date}) only goes with "once"; for a last day write "until ${date}".`,
+  kindHasDays: ({ kind }) => `"${kind}" already says which days; leave out the day names.`,
+  weeklyNeedsDay: () => '"weekly" needs a day, for example weekly monday 09:00.',
+  howOften: () => 'Say how often: once, daily, weekdays, weekly, or every monday and thursday.',
+} satisfies Record<string, (values: Record<string, string>) => string>;
+export type ScheduleProblem = keyof typeof PROBLEMS;
+export const SCHEDULE_PROBLEMS = Object.keys(PROBLEMS) as ScheduleProblem[];
+
 export class ScheduleError extends Error {
   override name = 'ScheduleError';
+
+  /** `problem` and `values` say it again in another language: the message `schedule.error.<problem>` with the same values. */
+  constructor(
+    readonly problem: ScheduleProblem,
+    readonly values: Record<string, string> = {},
+  ) {
+    super(PROBLEMS[problem](values));
+  }
 }
 
 /**
@@ -72,17 +106,17 @@ export function parseSchedule(text: string): ParsedSchedule {
     const raw = words[i] ?? '';
     const word = raw.toLowerCase();
     const next = words[i + 1]?.toLowerCase();
-    if (/^\d{4}-\d{2}-\d{2}$/.test(word) && !isDate(word)) throw new ScheduleError(`"${raw}" is not a real date.`);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(word) && !isDate(word)) throw new ScheduleError('notDate', { date: raw });
     if (word === 'until' || word === 'till') {
-      if (next && /^\d{4}-\d{2}-\d{2}$/.test(next) && !isDate(next)) throw new ScheduleError(`"${next}" is not a real date.`);
-      if (!next || !isDate(next)) throw new ScheduleError(`"until" needs a date written YYYY-MM-DD, for example until 2027-01-31.`);
+      if (next && /^\d{4}-\d{2}-\d{2}$/.test(next) && !isDate(next)) throw new ScheduleError('notDate', { date: next });
+      if (!next || !isDate(next)) throw new ScheduleError('untilNeedsDate');
       until = next;
       i++;
     } else if (raw.includes('/') || word === 'utc') {
       const zone = word === 'utc' ? 'UTC' : raw;
       if (!IANAZone.isValidZone(zone))
-        throw new ScheduleError(`"${raw}" is not a time zone I know. Use a name such as Europe/Berlin or America/New_York.`);
-      if (timezone) throw new ScheduleError(`Two time zones given (${timezone} and ${zone}); give one.`);
+        throw new ScheduleError('unknownZone', { zone: raw });
+      if (timezone) throw new ScheduleError('twoZones', { first: timezone, second: zone });
       timezone = zone;
     } else if (word === 'once') kind = 'once';
     else if (word === 'daily' || (word === 'every' && (next === 'day' || next === 'days'))) {
@@ -96,31 +130,27 @@ export function parseSchedule(text: string): ParsedSchedule {
     else if (parseTime(word, next) || (words[i - 1]?.toLowerCase() === 'at' && /^\d{1,2}$/.test(word) && Number(word) < 24)) {
       // "at 9" means 09:00; a bare number elsewhere is not a time.
       const parsed = parseTime(word, next) ?? { time: `${word.padStart(2, '0')}:00`, consumedNext: false };
-      if (time) throw new ScheduleError(`Two times given (${time} and ${parsed.time}); give one.`);
+      if (time) throw new ScheduleError('twoTimes', { first: time, second: parsed.time });
       time = parsed.time;
       if (parsed.consumedNext) i++;
     } else if (dayOf(word) !== null) days.add(dayOf(word) as number);
-    else if (!FILLER.has(word)) throw new ScheduleError(`I don't understand "${raw}".`);
+    else if (!FILLER.has(word)) throw new ScheduleError('notUnderstood', { word: raw });
   }
 
-  if (!time) throw new ScheduleError('The schedule needs a time, for example 09:00 or 9am.');
+  if (!time) throw new ScheduleError('needsTime');
   if (kind === 'once' || (kind === null && date)) {
-    if (!date) throw new ScheduleError('"once" needs a date written YYYY-MM-DD, for example once 2026-12-01 09:00.');
-    if (days.size) throw new ScheduleError('A one-off reminder takes a date, not days of the week.');
-    if (until) throw new ScheduleError('"until" goes with a repeating schedule; a one-off reminder runs once anyway.');
+    if (!date) throw new ScheduleError('onceNeedsDate');
+    if (days.size) throw new ScheduleError('onceNoDays');
+    if (until) throw new ScheduleError('onceNoUntil');
     return { schedule: { kind: 'once', date, time }, timezone, until: null };
   }
-  if (date) throw new ScheduleError(`A date (${date}) only goes with "once"; for a last day write "until ${date}".`);
+  if (date) throw new ScheduleError('dateOnlyOnce', { date });
   if (kind === 'daily' || kind === 'weekdays') {
-    if (days.size) throw new ScheduleError(`"${kind}" already says which days; leave out the day names.`);
+    if (days.size) throw new ScheduleError('kindHasDays', { kind });
     return { schedule: { kind, time }, timezone, until };
   }
   if (days.size === 0)
-    throw new ScheduleError(
-      kind === 'weekly'
-        ? '"weekly" needs a day, for example weekly monday 09:00.'
-        : 'Say how often: once, daily, weekdays, weekly, or every monday and thursday.',
-    );
+    throw new ScheduleError(kind === 'weekly' ? 'weeklyNeedsDay' : 'howOften');
   return { schedule: { kind: 'weekly', days: [...days].sort(), time }, timezone, until };
 }
 
@@ -193,8 +223,18 @@ export function nextOccurrence(schedule: Schedule, timezone: string, until: stri
 
 const DAY_LABELS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** "every Monday and Thursday at 10:30 (Europe/Berlin), until 31 January 2027". */
-export function describeSchedule(schedule: Schedule, timezone: string, until: string | null): string {
+/** How a schedule is put into words other than the built-in English: the admin's language and its sentences. */
+export interface Wording {
+  say: Say;
+  language: Language;
+}
+
+/**
+ * "every Monday and Thursday at 10:30 (Europe/Berlin), until 31 January 2027". Without `wording`, in
+ * English (the server's CLI); with it, from messages.yml (`schedule.*`) in the wording's language.
+ */
+export function describeSchedule(schedule: Schedule, timezone: string, until: string | null, wording?: Wording): string {
+  if (wording) return describeIn(wording, schedule, timezone, until);
   let text: string;
   switch (schedule.kind) {
     case 'once':
@@ -212,4 +252,28 @@ export function describeSchedule(schedule: Schedule, timezone: string, until: st
     }
   }
   return `${text} (${timezone})${until ? `, until ${DateTime.fromISO(until).toFormat('d MMMM yyyy')}` : ''}`;
+}
+
+function describeIn({ say, language }: Wording, schedule: Schedule, zone: string, until: string | null): string {
+  const { time } = schedule;
+  let text: string;
+  switch (schedule.kind) {
+    case 'once':
+      text = say('schedule.once', { date: dateLabel(schedule.date, language), time });
+      break;
+    case 'daily':
+    case 'weekdays':
+      text = say(`schedule.${schedule.kind}`, { time });
+      break;
+    case 'weekly':
+      text = say('schedule.weekly', { days: listIn(language, schedule.days.map((d) => dayName(d, language))), time });
+  }
+  return until ? say('schedule.until', { schedule: text, zone, date: dateLabel(until, language) }) : say('schedule.zone', { schedule: text, zone });
+}
+
+/** "Monday", "lundi", "Montag": the language's own name for a day (0 is Sunday). */
+function dayName(day: number, language: Language): string {
+  if (language === 'en') return DAY_LABELS[day] ?? '?';
+  // 1 January 2023 was a Sunday.
+  return new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2023, 0, 1 + day)));
 }

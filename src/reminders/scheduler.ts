@@ -42,6 +42,8 @@ export interface SchedulerOptions {
   optOuts: { countOptOuts(teamId: string): Promise<number> };
   /** For waiting out a 429 on a message update; tests pass their own. */
   sleep?: (ms: number) => Promise<void>;
+  /** A person's Slack language if already known, without asking Slack: the language of the note to a failed reminder's creator. */
+  knownLanguage?: (userId: string) => Language | null;
 }
 
 /** A message Slack accepted whose outcome the database has not taken yet. */
@@ -364,11 +366,13 @@ export class ReminderScheduler {
     });
   }
 
+  /** Tells the creator by DM, in their Slack language if known, else the reminder's; `detail` is Slack's own error, left as it is. */
   private async tellCreator(reminder: Reminder, detail: string): Promise<void> {
+    const say = this.options.kb.say(this.options.knownLanguage?.(reminder.createdBy) ?? this.languageOf(reminder));
     try {
       await this.options.client.chat.postMessage({
         channel: reminder.createdBy,
-        text: `⚠️ Your LinkedIn AI reminder ${reminder.id} for <#${reminder.channelId}> has stopped: ${detail}. Fix the cause, then resume it with \`/linkedin-ai reminders\`.`,
+        text: say('reminders.stopped', { id: reminder.id, channel: `<#${reminder.channelId}>`, detail }),
       });
     } catch (error) {
       this.options.logger.warn({ err: error, reminder: reminder.id }, 'could not tell the creator that a reminder failed');

@@ -148,22 +148,22 @@ export function detailsFor(kb: KnowledgeBase, request: CardRequest, now: DateTim
 
 /** "Share in channel" in the language of the card a request makes. */
 export function shareLabel(kb: KnowledgeBase, request: CardRequest): string {
-  const language = request.kind === 'question' || request.kind === 'topic' ? (request.language ?? 'en') : 'en';
-  return kb.say(language)('menu.share');
+  return kb.say(request.language ?? 'en')('menu.share');
 }
 
-/** Makes a card again from what it was made of (a shared card, a button). */
+/** Makes a card again from what it was made of (a shared card, a button), in the language it was in. */
 export function cardForRequest(kb: KnowledgeBase, request: CardRequest, now: DateTime): SlackMessage {
+  const language = request.language ?? 'en';
   switch (request.kind) {
     case 'question':
       return replyTo(kb, request.question, now, { language: request.language }).message;
     case 'topic':
-      return topicCard(kb, request.topic, { region: request.region ?? null, country: request.country ?? null }, now, request.language ?? 'en');
+      return topicCard(kb, request.topic, { region: request.region ?? null, country: request.country ?? null }, now, language);
     case 'region':
-      return regionCard(kb, request.region, now, request.place ?? null, request.country ?? null);
+      return regionCard(kb, request.region, now, request.place ?? null, request.country ?? null, language);
     case 'overview':
-      return overviewCard(kb, now);
+      return overviewCard(kb, now, language);
     case 'help':
-      return helpCard(kb);
+      return helpCard(kb, language);
   }
 }

@@ -344,7 +344,7 @@ describe('buildHelpCard', () => {
 describe('buildUnknownPlaceCard', () => {
   it('names the place escaped, gives examples, keeps at most ten help blocks, and is a valid message', () => {
     const help = buildHelpCard({ examples: ['How do I opt out?'], topics: Array.from({ length: 30 }, (_, i) => link(`t${i}`, `Topic ${i}`)), organisation: null, say });
-    const c = buildUnknownPlaceCard({ place: 'Atlantis <!channel> & co', command: '/linkedin-ai', help });
+    const c = buildUnknownPlaceCard({ place: 'Atlantis <!channel> & co', command: '/linkedin-ai', help, say });
     expect(c.text).toContain('Atlantis');
     expect(JSON.stringify(c)).not.toContain('<!channel>');
     expect(textOf(asJson(c.blocks[0]))).toContain('`/linkedin-ai region Toronto`');
@@ -355,7 +355,7 @@ describe('buildUnknownPlaceCard', () => {
 
 describe('buildErrorCard', () => {
   it('apologises without details and is a valid message', () => {
-    const c = buildErrorCard();
+    const c = buildErrorCard(say);
     expect(c.text).toMatch(/^😕 Sorry, something went wrong/);
     expectValid(c);
   });
@@ -368,6 +368,18 @@ describe('button values', () => {
     expect(encodeCardRequest({ kind: 'region', region: 'ch', place: 'Zürich', country: 'CH' })).toBe('{"k":"region","r":"ch","p":"Zürich","c":"CH"}');
     expect(decodeCardRequest('{"k":"question","q":"is it on &lt;here&gt;?"}')).toEqual({ kind: 'question', question: 'is it on <here>?' });
     expect(decodeCardRequest('{"k":"topic"}')).toBeNull();
+  });
+
+  it('keep the language of a region, overview and help card, and leave English out', () => {
+    for (const request of [
+      { kind: 'region', region: 'ch', place: 'Zürich', country: 'CH', language: 'de' },
+      { kind: 'overview', language: 'pt' },
+      { kind: 'help', language: 'nl' },
+    ] as const) {
+      expect(decodeCardRequest(encodeCardRequest(request))).toEqual(request);
+    }
+    expect(encodeCardRequest({ kind: 'help', language: 'en' })).toBe('{"k":"help"}');
+    expect(decodeCardRequest('{"k":"overview","l":"xx"}')).toBeNull();
   });
 });
 

@@ -152,4 +152,25 @@ describe('the Home tab in the person\'s Slack language', () => {
     expect(text).toContain('Daten zur Verbesserung generativer KI');
     expect(limitViolations({ text: 'home', blocks: blocksOf(publishedView(publish.calls[0])) as never }, 'home')).toEqual([]);
   });
+
+  it('shows a German workspace admin the admin section in German too: figures, reasons, questions and reminders', async () => {
+    await h.deps.reminders.create(
+      { teamId: TEAM_ID, channelId: 'C0PRIVACY', createdBy: 'U4', schedule: parseSchedule('weekly monday 9am').schedule, timezone: 'Europe/Berlin', until: null, mentionHere: false },
+      NOW,
+    );
+    await h.store.recordFeedbackReason({ teamId: TEAM_ID, userId: 'U5', topic: 'minors', region: null, reason: 'out-of-date' }, NOW);
+    await h.store.recordUnanswered({ teamId: TEAM_ID, userId: 'U5', question: 'Does Meta train on Instagram?', kind: 'out-of-scope' }, NOW.minus({ days: 1 }));
+    mockSlackApi('users.info', { ok: true, user: { id: 'U4', is_admin: true, locale: 'de-DE' } });
+    const publish = mockSlackApi('views.publish', { ok: true });
+    await h.deliver(homeOpened('U4'));
+    const view = publishedView(publish.calls[0]);
+    expect(headers(view)).toContain('Für Admins');
+    const text = visibleText(view);
+    expect(text).toContain('*Personen, die mir ihren Widerspruch gemeldet haben:* 0');
+    expect(text).toContain(`• ${h.kb.localTopic('minors', 'de').topic.title}: 👍 0 · 👎 1 (veraltet 1)`);
+    expect(text).toContain('(außerhalb des Themas, 28. November 2026 (gestern))');
+    expect(text).toContain('• <#C0PRIVACY> · aktiv · jeden Montag um 09:00 (Europe/Berlin) · nächster Termin Montag, 30. November 2026, 09:00 (morgen)');
+    expect(text).toContain('Unbeantwortete Fragen werden 30 Tage lang aufbewahrt');
+    expect(text).not.toMatch(/For admins|Feedback per topic|kept for/);
+  });
 });

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ACTIONS, decodeCardRequest, encodeButtonValue, encodeCardRequest } from '../../src/blocks/actions.js';
 import { limitViolations } from '../../src/blocks/limits.js';
 import {
@@ -240,6 +240,44 @@ describe('"Share in channel"', () => {
     expect(posts[1]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(posts[1]?.text)).toMatch(/couldn't post in this channel/);
   });
+
+  it('shares a German card in German, saying in German who shared it', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.share, { value: encodeCardRequest({ kind: 'topic', topic: 'minors', language: 'de' }), ephemeral: true }));
+    const shared = reply.posts[0] as Json;
+    expect(visibleText({ blocks: [blocksOf(shared)[0]] })).toBe(`Geteilt von <@${USER_ID}>`);
+    expect(buttonsOf(shared).map((b) => (b.text as Json | undefined)?.text)).toContain(h.kb.say('de')('button.setting'));
+  });
+
+  it('shares a region card and the help card in the language they were in', async () => {
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.share, { value: encodeCardRequest({ kind: 'region', region: 'ch', place: 'Zürich', country: 'CH', language: 'fr' }), ephemeral: true }));
+    await h.deliver(buttonClick(ACTIONS.share, { value: encodeCardRequest({ kind: 'help', language: 'it' }), ephemeral: true }));
+    const [region, , help] = reply.posts as Json[];
+    expect(visibleText({ blocks: [blocksOf(region ?? {})[0]] })).toBe(`Partagé par <@${USER_ID}>`);
+    expect(visibleText(region ?? {})).toContain('Zürich (Suisse)');
+    expect(headerOf(help ?? {})).toBe(h.kb.say('it')('help.header'));
+  });
+
+  it.each([
+    ['fr', 'Désolé, je n\'ai pas pu publier dans ce canal. S\'il est privé, invitez-moi d\'abord.'],
+    ['pt', 'Desculpe, não consegui publicar neste canal. Se ele for privado, me convide primeiro.'],
+  ] as const)('apologises in the card\'s language (%s) when Slack refuses the in-channel post', async (language, apology) => {
+    const posts: Json[] = [];
+    const { origin, pathname } = new URL('https://hooks.slack.com/actions/T1/1/abc');
+    const scope = nock(origin).post(pathname).reply(404, 'channel_not_found').post(pathname).reply(200, 'ok');
+    scope.on('request', (_r: Request, _i: unknown, body: string) => posts.push(JSON.parse(body) as Json));
+    await h.deliver(buttonClick(ACTIONS.share, { value: encodeCardRequest({ kind: 'overview', language }), ephemeral: true }));
+    expect(posts[1]?.text).toBe(apology);
+  });
+
+  it('apologises for a value it did not make in the clicker\'s Slack language, when already known', async () => {
+    vi.spyOn(h.deps.admins, 'knownLocale').mockReturnValue('es-ES');
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.share, { value: '{"k":"topic"}', ephemeral: true }));
+    expect(reply.posts[0]?.text).toBe(h.kb.say('es')('sorry.share'));
+    expect(reply.posts[0]?.text).toMatch(/^Lo siento/);
+  });
 });
 
 describe('"Open LinkedIn setting"', () => {
@@ -270,5 +308,20 @@ describe('the Details button', () => {
     await h.deliver(buttonClick(ACTIONS.details, { value: '{"k":"nope"}' }));
     expect(reply.posts).toHaveLength(1);
     expect(reply.posts[0]?.text).toMatch(/couldn't find the details/);
+  });
+
+  it('apologises in the card\'s language when the modal will not open', async () => {
+    mockSlackApi('views.open', { ok: false, error: 'expired_trigger_id' });
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.details, { value: encodeCardRequest({ kind: 'topic', topic: 'data-used', language: 'nl' }) }));
+    expect(reply.posts).toHaveLength(1);
+    expect(reply.posts[0]?.text).toBe('Sorry, ik kon de details nu niet openen. Probeer het nog eens.');
+  });
+
+  it('says in the clicker\'s Slack language, when already known, that it has no details for a value not ours', async () => {
+    vi.spyOn(h.deps.admins, 'knownLocale').mockReturnValue('it-IT');
+    const reply = mockResponseUrl();
+    await h.deliver(buttonClick(ACTIONS.details, { value: '{"k":"nope"}' }));
+    expect(reply.posts[0]?.text).toBe('Mi dispiace, non ho trovato i dettagli di questa risposta. Faccia di nuovo la domanda.');
   });
 });

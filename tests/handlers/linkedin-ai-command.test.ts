@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ACTIONS, decodeCardRequest } from '../../src/blocks/actions.js';
 import { LIMITS, limitViolations } from '../../src/blocks/limits.js';
 import { MENTION_SEQUENCES, NASTY_STRINGS } from '../properties/nasty.js';
@@ -75,6 +75,26 @@ describe('/linkedin-ai', () => {
     expect(body.text).toMatch(/I don't know a place called “Atlantis”/);
     expect(visibleText(body)).toMatch(/I don't know a place called _“Atlantis”_/);
     expect(buttonsOf(body).some((b) => b.action_id === ACTIONS.share)).toBe(false);
+  });
+
+  it('"region Atlantis" says so in the person\'s Slack language when it is known, with the help card in it too', async () => {
+    vi.spyOn(h.deps.admins, 'knownLocale').mockReturnValue('de-DE');
+    const body = await run('region Atlantis');
+    expectEphemeralCard(body);
+    expect(body.text).toMatch(/^Einen Ort namens “Atlantis” kenne ich nicht/);
+    expect(visibleText(body)).toContain('`/linkedin-ai region Toronto`');
+    expect(headerOf(body)).toBe(h.kb.say('de')('help.header'));
+  });
+
+  it('keeps the person\'s language on the overview, help and region cards it makes shareable', async () => {
+    vi.spyOn(h.deps.admins, 'knownLocale').mockReturnValue('fr-FR');
+    expect(shareRequest(await run(''))).toEqual({ kind: 'overview', language: 'fr' });
+    const help = await run('help');
+    expect(headerOf(help)).toBe(h.kb.say('fr')('help.header'));
+    expect(shareRequest(help)).toEqual({ kind: 'help', language: 'fr' });
+    const region = await run('region Zürich');
+    expect(visibleText(region)).toContain('Zürich (Suisse)');
+    expect(shareRequest(region)).toMatchObject({ kind: 'region', region: 'ch', language: 'fr' });
   });
 
   it.each([

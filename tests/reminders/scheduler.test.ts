@@ -366,6 +366,23 @@ describe('the reminder scheduler, one app (SQLite)', () => {
       expect(dm[0]?.text).toMatch(/resume/);
     });
 
+    it('tells the creator in their Slack language when known, else in the reminder\'s, keeping Slack\'s error as it is', async () => {
+      const rig = rigs[0] as Rig;
+      const french = await reminder(rig, { language: 'fr' });
+      fake.respond((call) => (call.method === 'chat.postMessage' && call.body.channel === CHANNEL ? { body: { ok: false, error: 'channel_not_found' } } : undefined));
+      clock.set('2026-11-30T09:00:00Z');
+      expect(await rig.scheduler.tick()).toEqual({ ...NOTHING, failed: 1 });
+      expect(slack.to(CREATOR)[0]?.text).toBe(rig.deps.kb.say('fr')('reminders.stopped', { id: french.id, channel: `<#${CHANNEL}>`, detail: 'channel_not_found' }));
+      expect(slack.to(CREATOR)[0]?.text).toMatch(/^⚠️ Votre rappel .* s'est arrêté : channel_not_found\./);
+
+      vi.spyOn(rig.deps.admins, 'knownLocale').mockImplementation((user) => (user === CREATOR ? 'de-DE' : null));
+      clock.set(T0);
+      const german = await reminder(rig, { language: 'fr' });
+      clock.set('2026-11-30T09:00:00Z');
+      await rig.scheduler.tick();
+      expect(slack.to(CREATOR)[1]?.text).toContain(`Ihre Erinnerung zur LinkedIn-KI ${german.id} für <#${CHANNEL}> wurde gestoppt: channel_not_found.`);
+    });
+
     it('a failure is reported even when the creator cannot be told', async () => {
       const rig = rigs[0] as Rig;
       const r = await reminder(rig);

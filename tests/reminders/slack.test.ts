@@ -410,3 +410,67 @@ describe('"✅ I\'ve opted out" on a reminder message', () => {
     expect(await h.store.countOptOuts(TEAM_ID)).toBe(1);
   });
 });
+
+describe('reminders in the admin\'s Slack language', () => {
+  it('lists them in German for a German admin: header, schedule, next run and buttons', async () => {
+    await seed({ schedule: { kind: 'weekdays', time: '09:00' }, timezone: 'Europe/Berlin' });
+    usersInfo({ is_admin: true, locale: 'de-DE' });
+    const reply = only(await command('reminders'));
+    expect(headerOf(reply)).toBe('Erinnerungen (1)');
+    const text = visibleText(reply);
+    expect(text).toContain('🟢 aktiv');
+    expect(text).toContain('montags bis freitags um 09:00 (Europe/Berlin)');
+    expect(text).toContain('Nächster Termin: Montag, 30. November 2026, 09:00 (morgen)');
+    expect(buttonsOf(reply).map((b) => (b.text as Json).text)).toEqual(['Pausieren', 'Jetzt senden', 'Löschen']);
+    expect(limitViolations(asMessage(reply))).toEqual([]);
+  });
+
+  it('confirms a new reminder in Spanish, the schedule and the next run in Spanish too', async () => {
+    usersInfo({ is_admin: true, locale: 'es-ES', tz: 'Europe/Madrid' });
+    const reply = only(await command('remind <#C0123ABCD|general> weekdays 9am <!here> lang:fr'));
+    const [r] = await h.deps.reminders.list();
+    expect(reply.text).toBe(
+      `✅ Recordatorio *${r?.id}* programado para <#C0123ABCD>: de lunes a viernes a las 09:00 (Europe/Madrid), con @here solo en el primer mensaje, idioma: français.\n` +
+        'Próximo envío: lunes, 30 de noviembre de 2026, 09:00 (mañana). Gestiónelo con `/linkedin-ai reminders`.',
+    );
+  });
+
+  it('says what is wrong with a schedule in French, listing the forms as typed', async () => {
+    usersInfo({ is_admin: true, locale: 'fr-FR' });
+    const reply = only(await command('remind <#C0123ABCD|general> sometimes 9am'));
+    const text = reply.text as string;
+    expect(text).toContain('🗓️ Je ne comprends pas “sometimes”.');
+    expect(text).toContain('*Planifications que je comprends :*');
+    for (const form of ACCEPTED_FORMS) expect(text).toContain(form);
+    expect(await h.deps.reminders.list()).toEqual([]);
+  });
+
+  it('says in Dutch that a one-off is already past', async () => {
+    usersInfo({ is_admin: true, locale: 'nl-NL', tz: 'UTC' });
+    const past = only(await command('remind <#C0123ABCD|general> once 2026-01-01 09:00'));
+    expect(past.text).toBe('🗓️ Dat schema heeft geen moment meer over: de datum of de “until”-dag is al voorbij.');
+  });
+
+  it('says in Dutch how to name the channel', async () => {
+    usersInfo({ is_admin: true, locale: 'nl-NL' });
+    const plain = only(await command('remind #general weekdays 9am'));
+    expect(plain.text).toMatch(/^Kies het kanaal uit de lijst van Slack terwijl u # typt, zodat ik de ID ervan krijg \(ik ontving “#general”\)\./);
+  });
+
+  it('refuses a person who is not an admin in their language (Italian)', async () => {
+    usersInfo({ is_admin: false, locale: 'it-IT' });
+    const reply = only(await command('reminders'));
+    expect(reply.text).toMatch(/^🔒 Solo gli amministratori e i proprietari del workspace/);
+  });
+
+  it('answers the admin buttons in the admin\'s language (Portuguese), the list redrawn in it', async () => {
+    const r = await seed();
+    usersInfo({ is_admin: true, locale: 'pt-BR' });
+    mockSlackApi('chat.postMessage', { ok: true, channel: 'C0123ABCD', ts: '1790000000.000100' });
+    const reply = only(await click(REMINDER_ADMIN.send, r.id, USER_ID));
+    expect(reply.text).toBe(`${r.id} enviado agora.`);
+    expect(headerOf(reply)).toBe('Lembretes (1)');
+    const gone = only(await click(REMINDER_ADMIN.pause, 'r0000000000', USER_ID));
+    expect(gone.text).toBe('Esse lembrete não existe mais.');
+  });
+});

@@ -146,7 +146,7 @@ describe.each(DATABASES)('ReminderStore on %s', (_name, create) => {
       expect((await reminders.list()).map((x) => x.id)).toEqual([keep.id]);
       expect((await reminders.due(utc('2026-11-30T09:00:00Z'))).map((x) => x.id)).toEqual([keep.id]);
       for (const action of [() => reminders.pause(r.id, NOW), () => reminders.resume(r.id, NOW), () => reminders.remove(r.id)]) {
-        await expect(action()).rejects.toThrow(new ReminderError(`There is no reminder ${r.id}.`));
+        await expect(action()).rejects.toThrow(new ReminderError(`There is no reminder ${r.id}.`, 'notFound', { id: r.id }));
       }
     });
   });

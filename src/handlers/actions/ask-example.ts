@@ -13,7 +13,7 @@ export async function handle(args: SlackActionMiddlewareArgs<BlockAction> & AllM
   const startedAt = performance.now();
   await args.ack();
   const request = decodeCardRequest(clicked(args.body).action?.value);
-  if (request?.kind !== 'question') return showCard(args, deps, helpCard(deps.kb), null);
+  if (request?.kind !== 'question') return showCard(args, deps, helpCard(deps.kb, request?.language), null);
   const { result, message, language } = replyTo(deps.kb, request.question, deps.now(), { language: request.language });
   await showCard(args, deps, message, request);
   countQuestion({ surface: 'button', kind: result.kind, topic: result.topic, language }, startedAt);

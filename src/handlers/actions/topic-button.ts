@@ -15,7 +15,7 @@ export async function handle(args: SlackActionMiddlewareArgs<BlockAction> & AllM
   await args.ack();
   const value = decodeButtonValue(clicked(args.body).action?.value);
   const place = { region: value?.region ?? null, country: value?.country ?? null };
-  if (!value || !deps.kb.topics.has(value.topic)) return showCard(args, deps, helpCard(deps.kb), null);
+  if (!value || !deps.kb.topics.has(value.topic)) return showCard(args, deps, helpCard(deps.kb, value?.language), null);
   const { inView, teamId, userId } = clicked(args.body);
   // On the Home tab the answer appears on the tab itself, under the topic buttons.
   if (inView) return showOnHome(args, deps, teamId, userId, value);

@@ -10,6 +10,7 @@ import { type Language, languageOfLocale } from '../../knowledge/languages.js';
 import { countQuestion } from '../../metrics.js';
 import { cardForRequest, helpCard, overviewCard, regionCard, replyTo, shareLabel } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
+import { knownLanguage } from '../language.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
 import { replySafely } from '../reply-safely.js';
 import { listReminders, remind } from './reminder-commands.js';
@@ -28,21 +29,23 @@ export function parseCommandText(
   deps: Deps,
   text: string,
   person: Language | null = null,
-): { request: CardRequest; message: SlackMessage; result?: EngineResult; language?: Language } | { unknownPlace: string } {
+): { request: CardRequest; message: SlackMessage; result?: EngineResult; language?: Language } | { unknownPlace: string; language: Language } {
   const now = deps.now();
   const trimmed = text.trim();
   const language = person ?? 'en';
-  if (!trimmed) return { request: { kind: 'overview' }, message: overviewCard(deps.kb, now, language) };
+  // The request keeps the card's language, so the card shared in the channel is in it too.
+  const inLanguage = language === 'en' ? {} : { language };
+  if (!trimmed) return { request: { kind: 'overview', ...inLanguage }, message: overviewCard(deps.kb, now, language) };
   const shortcut = shortcutFor(deps, trimmed.toLowerCase());
   if (shortcut) {
-    const request: CardRequest = { ...shortcut, ...(person ? { language: person } : {}) };
+    const request: CardRequest = { ...shortcut, ...inLanguage };
     return { request, message: cardForRequest(deps.kb, request, now) };
   }
   const region = /^region\s+(.+)$/is.exec(trimmed);
   if (region?.[1]) {
     const place = deps.kb.gazetteer.find(region[1]);
-    if (!place) return { unknownPlace: region[1] };
-    const request: CardRequest = { kind: 'region', region: place.region, place: place.text.slice(0, 100), country: place.country };
+    if (!place) return { unknownPlace: region[1], language };
+    const request: CardRequest = { kind: 'region', region: place.region, place: place.text.slice(0, 100), country: place.country, ...inLanguage };
     return { request, message: regionCard(deps.kb, place.region, now, request.place, request.country, language) };
   }
   const reply = replyTo(deps.kb, trimmed, now, { fallback: person });
@@ -67,22 +70,25 @@ export async function handle({ command, ack, client, respond }: SlackCommandMidd
     } catch (error) {
       deps.logger.error({ err: error }, 'reminder command failed');
       await replySafely(deps.logger, 'the apology for a failed reminder command', () =>
-        respond({ response_type: 'ephemeral', text: 'Sorry, something went wrong with that reminder command. Please try again in a moment.' }),
+        respond({ response_type: 'ephemeral', text: deps.kb.say(knownLanguage(deps, command.user_id))('reminders.failedCommand') }),
       );
     }
     return;
   }
+  // An acknowledgement cannot wait for Slack: the person's language counts only if it is already known.
+  const person = languageOfLocale(deps.admins.knownLocale(command.user_id));
   let parsed: ReturnType<typeof parseCommandText>;
   try {
-    // An acknowledgement cannot wait for Slack: the person's language counts only if it is already known.
-    parsed = parseCommandText(deps, text, languageOfLocale(deps.admins.knownLocale(command.user_id)));
+    parsed = parseCommandText(deps, text, person);
   } catch (error) {
     deps.logger.error({ err: error }, 'could not build an answer to the command');
-    await ack({ response_type: 'ephemeral', ...buildErrorCard() });
+    await ack({ response_type: 'ephemeral', ...buildErrorCard(deps.kb.say(person ?? 'en')) });
     return;
   }
   if ('unknownPlace' in parsed) {
-    await ack({ response_type: 'ephemeral', ...buildUnknownPlaceCard({ place: parsed.unknownPlace, command: COMMAND, help: helpCard(deps.kb) }) });
+    const { unknownPlace, language } = parsed;
+    const card = buildUnknownPlaceCard({ place: unknownPlace, command: COMMAND, help: helpCard(deps.kb, language), say: deps.kb.say(language) });
+    await ack({ response_type: 'ephemeral', ...card });
     return;
   }
   // The answer is ready in well under a millisecond, so it goes back in the acknowledgement itself.

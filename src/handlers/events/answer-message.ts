@@ -8,6 +8,7 @@ import { type Language, languageOfLocale } from '../../knowledge/languages.js';
 import { countQuestion } from '../../metrics.js';
 import { replyTo } from '../../replies/reply.js';
 import type { Deps } from '../deps.js';
+import { knownLanguage } from '../language.js';
 import { recordIfUnanswered } from '../record-unanswered.js';
 
 type Reply = { result: EngineResult | null; message: SlackMessage; language?: Language };
@@ -20,15 +21,18 @@ export async function answerMessage(
   question: string,
 ): Promise<void> {
   let reply: Reply;
+  let language: Language | undefined;
   try {
     // The person's Slack language counts only for questions too short or mixed to tell; detected once, here.
-    const language = detectLanguage(withoutSlackMarkup(question)) ?? languageOfLocale(await deps.admins.locale(client, where.userId)) ?? 'en';
+    language = detectLanguage(withoutSlackMarkup(question)) ?? languageOfLocale(await deps.admins.locale(client, where.userId)) ?? 'en';
     reply = replyTo(deps.kb, question, deps.now(), { language });
   } catch (error) {
     deps.logger.error({ err: error }, 'could not build an answer');
-    reply = { result: null, message: buildErrorCard() };
+    // The apology in the language the answer would have had, as far as it was found.
+    const fallback = language ?? knownLanguage(deps, where.userId);
+    reply = { result: null, message: buildErrorCard(deps.kb.say(fallback)) };
   }
-  const { result, message, language } = reply;
+  const { result, message } = reply;
   try {
     await client.chat.postMessage({
       channel: where.channel,
@@ -40,6 +44,6 @@ export async function answerMessage(
     // Nobody to tell in Slack if posting itself fails; the log has it.
     deps.logger.error({ err: error, channel: where.channel }, 'could not post an answer');
   }
-  if (result) countQuestion({ surface: where.surface, kind: result.kind, topic: result.topic, language }, where.startedAt);
+  if (result) countQuestion({ surface: where.surface, kind: result.kind, topic: result.topic, language: reply.language }, where.startedAt);
   if (result) await recordIfUnanswered(deps, result, where.teamId, where.userId);
 }

@@ -5,12 +5,12 @@ import { composeRegion, topicLink } from '../../answers/compose.js';
 import type { ButtonValue } from '../../blocks/actions.js';
 import { buildHomeView } from '../../blocks/home-view.js';
 import { describeDate } from '../../format/relative-time.js';
-import { languageOfLocale } from '../../knowledge/languages.js';
 import { REGION_IDS } from '../../knowledge/schema.js';
 import { listItems } from '../../reminders/present.js';
 import { topicCard } from '../../replies/reply.js';
 import { UNANSWERED_RETENTION_DAYS } from '../../store/store.js';
 import type { Deps } from '../deps.js';
+import { knownLanguage } from '../language.js';
 
 /**
  * Builds and publishes the person's Home tab; admins also see the team's figures and reminders.
@@ -20,28 +20,30 @@ export async function publishHome(deps: Deps, client: WebClient, teamId: string,
   const now = deps.now();
   const { kb, store } = deps;
   const [confirmedAt, isAdmin] = await Promise.all([store.optOutConfirmedAt(teamId, userId), deps.admins.isAdmin(client, userId)]);
-  // users.info has just been read for most people (the admin check); the Home tab is in their Slack language.
-  const language = show?.language ?? languageOfLocale(deps.admins.knownLocale(userId)) ?? 'en';
+  // users.info has just been read for most people (the admin check); the Home tab, its admin section
+  // included, is in their Slack language.
+  const language = show?.language ?? knownLanguage(deps, userId);
+  const say = kb.say(language);
+  const local = (id: string) => kb.localTopic(id, language).topic;
   let admin = null;
   if (isAdmin) {
     const [optOutCount, feedback, unanswered, reminders] = await Promise.all([
       store.countOptOuts(teamId),
       store.feedbackByTopic(teamId),
       store.recentUnanswered(teamId, 15, now),
-      listItems(deps.reminders, teamId, now),
+      listItems(deps.reminders, teamId, now, { say, language }),
     ]);
     admin = {
       optOutCount,
       reminders,
-      feedback: feedback.map((f) => ({ ...f, title: kb.topics.get(f.topic)?.title ?? f.topic })),
-      unanswered: unanswered.map((q) => ({ ...q, when: describeDate(q.createdAt.slice(0, 10), now) })),
+      feedback: feedback.map((f) => ({ ...f, title: kb.topics.has(f.topic) ? local(f.topic).title : f.topic })),
+      unanswered: unanswered.map((q) => ({ ...q, when: describeDate(q.createdAt.slice(0, 10), now, language) })),
       retentionDays: UNANSWERED_RETENTION_DAYS,
     };
   }
-  const local = (id: string) => kb.localTopic(id, language).topic;
   const view = buildHomeView({
     language,
-    say: kb.say(language),
+    say,
     overviewSummary: local(kb.surfaces.roles.overview).summary,
     optOutSteps: local(kb.surfaces.roles.optOut).steps ?? [],
     optOutLimits: local(kb.surfaces.roles.optOutLimits).summary,
