@@ -95,6 +95,7 @@ export class KnowledgeBase {
       unconfirmed: sameLength(texts.unconfirmed, topic.unconfirmed),
       regionNotes: notes,
       ...(topic.steps ? { steps: sameLength(texts.steps, topic.steps) } : {}),
+      sources: this.localSources(topic.sources, language),
     };
     return { topic: local, translated: texts.summary !== undefined && texts.answer !== undefined };
   }
@@ -108,7 +109,14 @@ export class KnowledgeBase {
       ...region,
       ...definedOnly({ name: texts.name, shortName: texts.shortName, change: texts.change, legalBasis: texts.legalBasis }),
       notes: sameLength(texts.notes, region.notes),
+      sources: this.localSources(region.sources, language),
     };
+  }
+
+  /** Sources with their short names in `language` where it has them; titles stay as the documents have them. */
+  private localSources<S extends { short?: string | undefined }>(sources: S[], language: Exclude<Language, 'en'>): S[] {
+    const names = this.data.translations[language]?.sourceNames ?? {};
+    return sources.map((s) => (s.short !== undefined && Object.hasOwn(names, s.short) ? { ...s, short: names[s.short] } : s));
   }
 }
 

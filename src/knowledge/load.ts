@@ -162,7 +162,13 @@ function readTranslations(layers: Map<string, unknown>[], problems: string[]): K
       const regions = { ...base?.regions };
       for (const [id, texts] of Object.entries(t.regions) as [keyof typeof regions, (typeof regions)[keyof typeof regions]][])
         regions[id] = { ...regions[id], ...texts };
-      merged[t.language] = { language: t.language, topics, regions, messages: { ...base?.messages, ...t.messages } };
+      merged[t.language] = {
+        language: t.language,
+        topics,
+        regions,
+        messages: { ...base?.messages, ...t.messages },
+        sourceNames: { ...base?.sourceNames, ...t.sourceNames },
+      };
     }
   }
   return merged;

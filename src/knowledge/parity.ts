@@ -64,6 +64,9 @@ export function checkParity(data: KnowledgeData): ParityReport[] {
       if (local === undefined) report.missing.push(`messages.${key}`);
       else if (!same(sorted(english, ARGUMENT), sorted(local, ARGUMENT))) report.problems.push(`messages.${key}: its {placeholders} differ from English`);
     }
+    const shortNames = new Set([...data.topics, ...data.regions].flatMap((x) => x.sources.flatMap((source) => (source.short ? [source.short] : []))));
+    for (const name of shortNames) if (!Object.hasOwn(t?.sourceNames ?? {}, name)) report.missing.push(`sourceNames."${name}"`);
+    for (const name of Object.keys(t?.sourceNames ?? {})) if (!shortNames.has(name)) report.problems.push(`sourceNames."${name}": no source has this short name`);
     return report;
   });
 }

@@ -177,12 +177,14 @@ const regionTexts = z.strictObject({
   notes: z.array(z.string().min(5)),
 });
 
-/** One language's texts: any topic's and region's texts a person reads, and the app's own sentences. */
+/** One language's texts: any topic's and region's texts a person reads, the app's own sentences, and the sources' short names. */
 export const translationFileSchema = z.strictObject({
   language: z.enum(['fr', 'de', 'es', 'it', 'nl', 'pt']),
   topics: z.record(topicId, topicTexts.partial()).default({}),
   regions: z.partialRecord(regionId, regionTexts.partial()).default({}),
   messages: messagesSchema.default({}),
+  /** The sources' short names on cards, by their English short name ("LinkedIn Help: the update"). */
+  sourceNames: z.record(z.string().min(1), z.string().min(1).max(40)).default({}),
 });
 export type Translation = z.infer<typeof translationFileSchema>;
 export type TopicTexts = z.infer<typeof topicTexts>;

@@ -41,6 +41,8 @@ describe('checkParity', () => {
         '    summary: "Die Änderung galt ab dem 4. Nov 2026."',
         'messages:',
         '  sources.more: "{anzahl} weitere unter Details"',
+        'sourceNames:',
+        '  "LinkedIn Help: no such page": "LinkedIn-Hilfe: keine solche Seite"',
       ].join('\n'),
     );
     const report = checkParity(loadKnowledgeData({ orgDir: dir })).find((r) => r.language === 'de');
@@ -50,6 +52,7 @@ describe('checkParity', () => {
         'topics.minors.unconfirmed: 1 items where English has 3',
         'topics.timeline.summary: the numbers differ from English',
         'messages.sources.more: its {placeholders} differ from English',
+        'sourceNames."LinkedIn Help: no such page": no source has this short name',
       ]),
     );
   });
@@ -59,5 +62,6 @@ describe('checkParity', () => {
     const german = checkParity(withoutGerman).find((r) => r.language === 'de');
     expect(german?.missing).toContain('topics.opt-out-how.answer');
     expect(german?.missing).toContain('messages.button.details');
+    expect(german?.missing).toContain('sourceNames."LinkedIn Help: the update"');
   });
 });

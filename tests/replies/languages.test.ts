@@ -65,6 +65,16 @@ describe('an answer in the asker\'s language', () => {
     expect(texts(reply.message)).toContain('Gegevens voor verbetering van generatieve AI');
   });
 
+  it("names the card's sources in its language, linking the same documents", () => {
+    const german = JSON.stringify(replyTo(kb, 'Wie schalte ich das KI-Training bei LinkedIn ab?', now).message);
+    const english = JSON.stringify(replyTo(kb, 'How do I switch off LinkedIn AI training?', now).message);
+    expect(german).toContain('LinkedIn-Hilfe: die KI-Einstellung');
+    expect(german).not.toContain('LinkedIn Help: the AI data setting');
+    expect(english).toContain('LinkedIn Help: the AI data setting');
+    const links = (json: string) => [...json.matchAll(/<(https:[^|>]+)\|/g)].map((m) => m[1]).sort();
+    expect(links(german)).toEqual(links(english));
+  });
+
   it('keeps the language on a topic picked from a button', () => {
     const card = topicCard(kb, 'opt-out-effect', { region: null, country: null }, now, 'it');
     expect(buttons(card)).toContain('Dettagli');
