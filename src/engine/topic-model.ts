@@ -57,9 +57,9 @@ export const TRAINING = {
   /** Of the answers given to held-out examples, at most this share may be wrong. */
   maxWrongAnswers: 0.06,
   /**
-   * A word is evidence of "out of scope" when it is this many times as common (by share of examples)
-   * among the out-of-scope examples than among the topics' phrasings: "Meta", "holiday", "VPN", not
-   * "object" or "how".
+   * A word is evidence of "out of scope" when it is at least this many times as common (by share of
+   * examples) among the out-of-scope examples as among the topics' phrasings: "Meta", "holiday", "VPN",
+   * not "object" or "how". 1.5 refused fewest on the graded sets for the share of out of scope it kept.
    */
   evidenceRatio: 1.5,
 } as const;
@@ -249,8 +249,8 @@ export class TopicModel {
 
 /**
  * In scope by default: a question is refused only when some word in it points away from the topics: a
- * word more common in the out-of-scope examples than in the topics' phrasings ("Instagram", "payroll",
- * "joke"), or one the phrasings never use, even with a typo ("asdfgh"), or nothing but function words
+ * word `evidenceRatio` times as common in the out-of-scope examples as in the topics' phrasings
+ * ("Instagram", "payroll", "joke"), or one the phrasings never use, even with a typo ("asdfgh"), or nothing but function words
  * and symbols ("???"). "How do I object?" has none, whatever the model learnt from "How do I object to
  * Meta's AI training?".
  */
