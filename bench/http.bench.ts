@@ -1,24 +1,21 @@
 /**
  * npm run bench:http: signed /linkedin-ai requests under load against the real app and against a
- * minimal Bolt app that acks a fixed card, in one run on this machine. Both servers run in their
+ * minimal Bolt app that acks the same card, made in advance, in one run on this machine. Both servers run in their
  * own processes; autocannon drives them from this one. Prints throughput and latency; asserts nothing.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { FakeSlack } from '../tests/support/fake-slack.js';
+import { benchQuestions } from './questions.js';
 
 const SECRET = 'b'.repeat(32);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ROUNDS = 2;
 
-const questions = readFileSync(fileURLToPath(new URL('../../shared/eval/questions.jsonl', import.meta.url)), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => (JSON.parse(l) as { q: string }).q);
+const questions = benchQuestions;
 
 const fake = await new FakeSlack().start();
 const env = {

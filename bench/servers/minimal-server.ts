@@ -1,8 +1,13 @@
-/** The baseline for bench:http: a minimal Bolt app that acks every /linkedin-ai with one fixed card. */
+/** The baseline for bench:http: a minimal Bolt app that acks every /linkedin-ai with the card the app would send, made in advance. */
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { CardRequest } from '../../src/blocks/actions.js';
+import { withShareButton } from '../../src/blocks/parts.js';
+import { loadKnowledgeBase } from '../../src/engine/knowledge-base.js';
+import { replyTo, shareLabel } from '../../src/replies/reply.js';
+import { benchQuestions } from '../questions.js';
 
 const receiver = new HTTPReceiver({ signingSecret: process.env.SLACK_SIGNING_SECRET ?? '', logLevel: LogLevel.WARN });
 const app = new App({
@@ -11,19 +16,23 @@ const app = new App({
   logLevel: LogLevel.WARN,
   clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
 });
-const card = {
-  response_type: 'ephemeral' as const,
-  text: 'How to opt out: turn off Data for Generative AI Improvement.',
-  blocks: [
-    { type: 'header' as const, text: { type: 'plain_text' as const, text: 'How to opt out' } },
-    {
-      type: 'section' as const,
-      text: { type: 'mrkdwn' as const, text: 'Go to *Settings & Privacy → Data privacy → Data for Generative AI Improvement* and turn it off.' },
-    },
-  ],
-};
-app.command('/linkedin-ai', async ({ ack }) => {
-  await ack(card);
+// The same card the app sends for each question, built before the server starts: the baseline pays
+// for Bolt and the bytes of the answer, not for reading the question.
+const kb = loadKnowledgeBase();
+const cards = new Map<string, object>();
+function cardFor(text: string): object {
+  let card = cards.get(text);
+  if (!card) {
+    const reply = replyTo(kb, text);
+    const request: CardRequest = { kind: 'question', question: text, ...(reply.language === 'en' ? {} : { language: reply.language }) };
+    card = { response_type: 'ephemeral' as const, ...withShareButton(reply.message, request, shareLabel(kb, request)) };
+    cards.set(text, card);
+  }
+  return card;
+}
+for (const q of benchQuestions) cardFor(q);
+app.command('/linkedin-ai', async ({ ack, command }) => {
+  await ack(cardFor(command.text));
 });
 // The same plain node:http server the real app uses, so only the work behind it differs.
 const server = createServer(receiver.requestListener);
