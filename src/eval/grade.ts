@@ -180,7 +180,7 @@ function answeredIn(reply: Reply, lang: string): boolean {
 }
 
 /** What a person reads on a card: its sections and context lines, without Slack markup. */
-export function readableText(message: Reply['message']): string {
+function readableText(message: Reply['message']): string {
   const parts: string[] = [];
   for (const block of message.blocks) {
     if (block.type === 'section') parts.push(block.text?.text ?? '', ...(block.fields ?? []).map((f) => f.text));
