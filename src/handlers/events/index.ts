@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, AnyMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Deps } from '../deps.js';
 import * as appHomeOpened from './app-home-opened.js';
 import * as appMention from './app-mention.js';
@@ -12,15 +12,17 @@ function isEvent<T extends string>(args: EventArgs, type: T): args is EventArgs 
 }
 
 /**
- * One Bolt listener routes each event type to its handler (one file each), as for buttons: Bolt runs
- * every listener's matchers on every request, and one listener per event cost 6-15% of throughput
- * in `npm run bench:http` (December 2026: 0.63-0.67× the minimal app against 0.72-0.85×).
+ * Routes each event type to its handler (one file each). Like the buttons' router, it is a global
+ * middleware, not a Bolt listener: every listener costs every request its matchers (see
+ * actions/index.ts for the figures). Other requests and other events pass on.
  */
-export function register(app: App, deps: Deps): void {
+export function route(deps: Deps): (args: AnyMiddlewareArgs & AllMiddlewareArgs) => Promise<boolean> {
   const types = new RegExp(`^(${[appMention, directMessage, appHomeOpened].map((l) => l.eventType).join('|')})$`);
-  app.event(types, async (args: EventArgs) => {
-    if (isEvent(args, appMention.eventType)) return appMention.handle(args, deps);
-    if (isEvent(args, directMessage.eventType)) return directMessage.handle(args, deps);
-    if (isEvent(args, appHomeOpened.eventType)) return appHomeOpened.handle(args, deps);
-  });
+  return async (args) => {
+    if (!('event' in args) || !types.test(args.event.type)) return false;
+    if (isEvent(args, appMention.eventType)) await appMention.handle(args, deps);
+    else if (isEvent(args, directMessage.eventType)) await directMessage.handle(args, deps);
+    else if (isEvent(args, appHomeOpened.eventType)) await appHomeOpened.handle(args, deps);
+    return true;
+  };
 }
