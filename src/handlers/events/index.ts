@@ -12,9 +12,9 @@ function isEvent<T extends string>(args: EventArgs, type: T): args is EventArgs 
 }
 
 /**
- * Routes each event type to its handler (one file each). Like the buttons' router, it is a global
- * middleware, not a Bolt listener: every listener costs every request its matchers (see
- * actions/index.ts for the figures). Other requests and other events pass on.
+ * Routes each event type to its handler (one file each); true when it handled the request. The app's
+ * one global middleware calls it, as it does the buttons' router, instead of a Bolt listener: every
+ * listener or middleware costs every request (see actions/index.ts for the figures).
  */
 export function route(deps: Deps): (args: AnyMiddlewareArgs & AllMiddlewareArgs) => Promise<boolean> {
   const types = new RegExp(`^(${[appMention, directMessage, appHomeOpened].map((l) => l.eventType).join('|')})$`);
