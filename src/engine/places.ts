@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import cityTimezones from 'city-timezones';
 import { ISO_COUNTRY_CODES, worldCountries } from '../knowledge/countries.js';
+import { LANGUAGES } from '../knowledge/languages.js';
 import type { Region, RegionId } from '../knowledge/schema.js';
 import { ANY_FUNCTION_WORD } from './function-words.js';
 import { editDistance, FuzzyVocabulary } from './fuzzy-vocabulary.js';
@@ -43,7 +44,6 @@ const i18nCountries = require('i18n-iso-countries') as {
 const RANK = { country: 5, alias: 4, region: 3, demonym: 3, city: 2 } as const;
 const MAX_WORDS = 5;
 const TRANSLATIONS = ['deu', 'fra', 'ita', 'nld', 'por', 'spa'] as const;
-const QUESTION_LANGUAGES = ['en', 'fr', 'de', 'es', 'it', 'nl', 'pt'];
 /** Administrative names that are directions or generic words in several countries. */
 const GENERIC_PROVINCES = new Set(['central', 'centre', 'center', 'north', 'south', 'east', 'west', 'nord', 'sud', 'ouest', 'est']);
 
@@ -115,7 +115,7 @@ export class Gazetteer {
     const allow = (key: string) => key.length >= 2 && !blocked.has(key);
 
     // i18n-iso-countries knows the everyday and alternative names ("Turkey" beside "Türkiye", "Holland").
-    for (const lang of QUESTION_LANGUAGES) {
+    for (const lang of LANGUAGES) {
       i18nCountries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
       for (const [code, names] of Object.entries(i18nCountries.getNames(lang, { select: 'all' }))) {
         if (ISO_COUNTRY_CODES.has(code)) for (const name of names) this.put(name, code, null, RANK.country, countryWeight.get(code) ?? 0, allow);
