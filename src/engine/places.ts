@@ -57,6 +57,8 @@ export interface PlaceData {
   lowerCaseContext: { before: string[]; after: string[] };
   /** Words that make a nationality or country next to them describe an institution, not the asker ("the Irish DPC"). */
   institutionWords: string[];
+  /** Words for the people of a whole region ("European"), by region id. */
+  regionDemonyms: Record<string, string[]>;
   /** Words after which a place is expected ("in", "aus", "em"): a misspelt country name counts only there. */
   placePrepositions: string[];
   notPlaces: string[];
@@ -72,6 +74,9 @@ const MIN_OPENING_TYPO_LENGTH = 6;
 const ARTICLES = new Set(['the', 'la', 'le', 'les', 'l', 'die', 'der', 'den', 'het', 'el', 'los', 'las', 'il', 'lo', 'os', 'as']);
 /** A short country name counts with two letters swapped from this length ("Inida"). */
 const MIN_SWAPPED_COUNTRY_LENGTH = 5;
+/** A misspelt city counts only after a preposition, from this length and this population ("in Sao Paolo", "in Frankfrut"). */
+const MIN_FUZZY_CITY_LENGTH = 6;
+const MIN_FUZZY_CITY_POPULATION = 500_000;
 /** From this length a country name may be two typos off ("Phillipines", "Luxembrug"): shorter words collide. */
 const MIN_TWO_TYPO_LENGTH = 9;
 
@@ -95,6 +100,7 @@ export class Gazetteer {
   /** Long country names by their first letter: a typo seldom changes the first letter. */
   private readonly longCountryNames = new Map<string, string[]>();
   private readonly shortCountryNames: string[];
+  private readonly bigCityNames: FuzzyVocabulary;
   private readonly blocked: ReadonlySet<string>;
   private readonly placePrepositions: ReadonlySet<string>;
 
@@ -169,6 +175,12 @@ export class Gazetteer {
         upperCaseOnly.has(fold(name)),
       );
     }
+    for (const [region, words] of Object.entries(places.regionDemonyms)) {
+      for (const word of words) this.put(word, null, region as RegionId, RANK.demonym, Infinity, () => true);
+    }
+    this.bigCityNames = new FuzzyVocabulary(
+      [...this.entries].filter(([k, e]) => e.rank === RANK.city && e.population >= MIN_FUZZY_CITY_POPULATION && k.length >= MIN_FUZZY_CITY_LENGTH).map(([k]) => k),
+    );
     const countryKeys = [...this.entries].filter(([k, e]) => e.rank === RANK.country && k.length >= MIN_FUZZY_COUNTRY_LENGTH).map(([k]) => k);
     this.countryNames = new FuzzyVocabulary(countryKeys);
     for (const k of countryKeys.filter((name) => name.length >= MIN_TWO_TYPO_LENGTH - 2)) {
@@ -242,14 +254,19 @@ export class Gazetteer {
    */
   private misspeltCountryAt(tokens: readonly { token: string; original: string }[], i: number): { entry: Entry; n: number } | null {
     const token = tokens[i]?.token ?? '';
-    if (this.blocked.has(token)) return null;
     const previous = tokens[i - 1]?.token;
-    // Capitalised mid-sentence, or a long word opening the message ("Phillipines team…"): short
-    // capitalised openers are ordinary words too often.
-    const capitalised = /^\p{Lu}/u.test(tokens[i]?.original ?? '') && (i > 0 || token.length >= MIN_OPENING_TYPO_LENGTH);
     // "in Canda", and "in the Phillipines" with an article between.
     const beforeArticle = previous !== undefined && ARTICLES.has(previous) ? tokens[i - 2]?.token : previous;
     const afterPreposition = beforeArticle !== undefined && this.placePrepositions.has(beforeArticle);
+    const country = this.blocked.has(token) ? null : this.nearCountryAt(tokens, i, afterPreposition);
+    return country ?? (afterPreposition ? this.misspeltCityAt(tokens, i) : null);
+  }
+
+  private nearCountryAt(tokens: readonly { token: string; original: string }[], i: number, afterPreposition: boolean): { entry: Entry; n: number } | null {
+    const token = tokens[i]?.token ?? '';
+    // Capitalised mid-sentence, or a long word opening the message ("Phillipines team…"): short
+    // capitalised openers are ordinary words too often.
+    const capitalised = /^\p{Lu}/u.test(tokens[i]?.original ?? '') && (i > 0 || token.length >= MIN_OPENING_TYPO_LENGTH);
     if (!capitalised && !afterPreposition) return null;
     // Two words first, for names like "hong kogn" and "new zeland".
     const next = tokens[i + 1]?.token;
@@ -268,6 +285,26 @@ export class Gazetteer {
       const near = new Set(names.map((k) => this.entries.get(k)?.country));
       const [country] = near;
       if (near.size === 1 && country) return { entry: { country, region: null, rank: RANK.country, population: 0, upperCaseOnly: false }, n };
+    }
+    return null;
+  }
+
+  /**
+   * "in Sao Paolo", "in Frankfrut": a big city's name one typo off, only after a preposition (elsewhere
+   * such words are ordinary ones). Two words first; their first may be a function word ("sao", "new").
+   */
+  private misspeltCityAt(tokens: readonly { token: string; original: string }[], i: number): { entry: Entry; n: number } | null {
+    const token = tokens[i]?.token ?? '';
+    const next = tokens[i + 1]?.token;
+    const forms: [string, number][] = next && !this.blocked.has(next) ? [[`${token} ${next}`, 2]] : [];
+    // One word must be capitalised: "en los modelos" is one letter from Morelos.
+    const capitalised = /^\p{Lu}/u.test(tokens[i]?.original ?? '');
+    if (capitalised && !this.blocked.has(token) && token.length >= MIN_FUZZY_CITY_LENGTH) forms.push([token, 1]);
+    for (const [words, n] of forms) {
+      const names = this.bigCityNames.lookup(words).filter((k) => k !== words && `${k}s` !== words);
+      const near = new Set(names.map((k) => this.entries.get(k)?.country));
+      const [country] = near;
+      if (near.size === 1 && country) return { entry: { country, region: null, rank: RANK.city, population: 0, upperCaseOnly: false }, n };
     }
     return null;
   }
@@ -326,6 +363,9 @@ export class Gazetteer {
     allow: (key: string) => boolean,
     upperCaseOnly = key(name).length <= 3,
   ): void {
+    // "Zuerich", "Koeln": German written without umlauts.
+    const transliterated = name.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/Ä/g, 'Ae').replace(/Ö/g, 'Oe').replace(/Ü/g, 'Ue');
+    if (transliterated !== name) this.put(transliterated, country, region, rank, population, allow, upperCaseOnly);
     const k = key(name);
     if (!k || !allow(k)) return;
     const existing = this.entries.get(k);

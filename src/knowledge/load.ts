@@ -141,6 +141,9 @@ export function loadKnowledgeData({ orgDir, builtInDir = BUILT_IN_DIR }: LoadOpt
         problems.push(`places.yml: aliases.${name}: "${target}" is neither an ISO 3166-1 alpha-2 code nor a region id`);
       }
     }
+    for (const region of Object.keys(places.regionDemonyms)) {
+      if (!(REGION_IDS as readonly string[]).includes(region)) problems.push(`places.yml: regionDemonyms.${region}: not a region id`);
+    }
   }
 
   if (problems.length || !regions || !places || !scope || !surfaces || !messages) throw new KnowledgeBaseError(problems);

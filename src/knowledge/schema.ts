@@ -107,6 +107,8 @@ export const placesFileSchema = z.strictObject({
   lowerCaseContext: z.strictObject({ before: z.array(z.string().min(1)).default([]), after: z.array(z.string().min(1)).default([]) }).default({ before: [], after: [] }),
   /** Nouns that a nationality or country next to them describes, so it is not the asker's place: "the Irish DPC". */
   institutionWords: z.array(z.string().min(2)).default([]),
+  /** Nationality-like words for a whole region ("European", "europeo"): a place like the region's name, and like a nationality never an institution's. */
+  regionDemonyms: z.record(z.string(), z.array(z.string().min(3))).default({}),
   /** Words after which a place is expected: a misspelt country name ("in Canda") counts only after them. */
   placePrepositions: z.array(z.string().min(1)).default([]),
   notPlaces: z.array(z.string().min(2)).default([]),

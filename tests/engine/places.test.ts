@@ -86,6 +86,12 @@ describe('places in every form', () => {
     ['La Belle Province is included now?', 'ca', 'CA'],
     ['anything to do for the team in Cali?', 'us', 'US'],
     ['Chi-town team wondering', 'us', 'US'],
+    ['our European offices', 'eea', null],
+    ['i colleghi europei sono coinvolti?', 'eea', null],
+    ['Kollegen in Zuerich', 'ch', 'CH'],
+    ['Grüße aus Koeln', 'eea', 'DE'],
+    ['does it apply to the team in Sao Paolo?', 'rest-of-world', 'BR'],
+    ['I work from Frankfrut', 'eea', 'DE'],
   ])('%s → %s %s', (q, region, country) => {
     expect(find(q)).toEqual([region, country]);
   });
@@ -140,6 +146,8 @@ describe('places in every form', () => {
     expect(find('Heeft de Ierse toezichthouder het plan goedgekeurd?')).toBeNull();
     expect(find('what did the lead EU regulator say?')).toBeNull();
     expect(find("any word from hong kong's PCPD on this?")).toBeNull();
+    expect(find('what did the European regulators say?')).toBeNull();
+    expect(find('¿qué dicen los reguladores europeos?')).toBeNull();
   });
 
   it('reads a place after "in" or "from" as where someone is, even before a regulator', () => {
@@ -152,6 +160,14 @@ describe('places in every form', () => {
     expect(find('in the office today')).toBeNull();
     expect(find('Security team asking')).toBeNull();
     expect(find('Marco in legal wrote this')).toBeNull();
+  });
+
+  it('reads a misspelt big city only after a preposition, and no everyday word after one', () => {
+    expect(find('Sao Paolo team asking')).toBeNull();
+    expect(find('is this in general use?')).toBeNull();
+    expect(find('asking for members of my team')).toBeNull();
+    expect(find('does it apply to private messages?')).toBeNull();
+    expect(find('si lo desactivo lo ya entrenado se queda en los modelos')).toBeNull();
   });
 
   it('does not read company names or everyday words that are also place names as places', () => {
