@@ -74,7 +74,10 @@ const MIN_OPENING_TYPO_LENGTH = 6;
 const ARTICLES = new Set(['the', 'la', 'le', 'les', 'l', 'die', 'der', 'den', 'het', 'el', 'los', 'las', 'il', 'lo', 'os', 'as']);
 /** A short country name counts with two letters swapped from this length ("Inida"). */
 const MIN_SWAPPED_COUNTRY_LENGTH = 5;
-/** A misspelt city counts only after a preposition, from this length and this population ("in Sao Paolo", "in Frankfrut"). */
+/**
+ * A misspelt city counts only after a preposition, from this length and this population ("in Sao Paolo").
+ * Not before "team" or "office": "Sales team" and "Media team" are a letter from Salem and Medina.
+ */
 const MIN_FUZZY_CITY_LENGTH = 6;
 const MIN_FUZZY_CITY_POPULATION = 500_000;
 /** From this length a country name may be two typos off ("Phillipines", "Luxembrug"): shorter words collide. */
@@ -179,7 +182,7 @@ export class Gazetteer {
       for (const word of words) this.put(word, null, region as RegionId, RANK.demonym, Infinity, () => true);
     }
     this.bigCityNames = new FuzzyVocabulary(
-      [...this.entries].filter(([k, e]) => e.rank === RANK.city && e.population >= MIN_FUZZY_CITY_POPULATION && k.length >= MIN_FUZZY_CITY_LENGTH).map(([k]) => k),
+      [...this.entries].filter(([k, e]) => e.rank === RANK.city && e.population >= MIN_FUZZY_CITY_POPULATION && k.length >= MIN_FUZZY_CITY_LENGTH - 1).map(([k]) => k),
     );
     const countryKeys = [...this.entries].filter(([k, e]) => e.rank === RANK.country && k.length >= MIN_FUZZY_COUNTRY_LENGTH).map(([k]) => k);
     this.countryNames = new FuzzyVocabulary(countryKeys);
@@ -272,7 +275,9 @@ export class Gazetteer {
     const next = tokens[i + 1]?.token;
     for (const [words, n] of next ? ([[`${token} ${next}`, 2], [token, 1]] as const) : ([[token, 1]] as const)) {
       if (words.length < MIN_FUZZY_COUNTRY_LENGTH - 1) continue;
-      // A plural of the name is a word, not a typo ("réunions").
+      // A plural of the name is a word, not a typo ("réunions"), except right after a preposition and capitalised ("in Nederlands").
+      const previous = tokens[i - 1]?.token;
+      const pluralAllowed = n === 1 && capitalised && previous !== undefined && this.placePrepositions.has(previous);
       const oneTypo = this.countryNames.lookup(words);
       const candidates = oneTypo.length
         ? oneTypo
@@ -281,7 +286,7 @@ export class Gazetteer {
           : afterPreposition
             ? this.swappedFrom(words)
             : [];
-      const names = candidates.filter((k) => `${k}s` !== words && `${k}es` !== words);
+      const names = pluralAllowed ? candidates : candidates.filter((k) => `${k}s` !== words && `${k}es` !== words);
       const near = new Set(names.map((k) => this.entries.get(k)?.country));
       const [country] = near;
       if (near.size === 1 && country) return { entry: { country, region: null, rank: RANK.country, population: 0, upperCaseOnly: false }, n };

@@ -92,6 +92,14 @@ describe('places in every form', () => {
     ['Grüße aus Koeln', 'eea', 'DE'],
     ['does it apply to the team in Sao Paolo?', 'rest-of-world', 'BR'],
     ['I work from Frankfrut', 'eea', 'DE'],
+    ['een collega in Parijs', 'eea', 'FR'],
+    ['does it hit us canucks too', 'ca', 'CA'],
+    ["I'm a Kiwi, does it matter?", 'rest-of-world', 'NZ'],
+    ['Aussie here, does it touch me', 'rest-of-world', 'AU'],
+    ['KL office asking', 'rest-of-world', 'MY'],
+    ['Sono a Genova', 'eea', 'IT'],
+    ['¿y en Nueva York?', 'us', 'US'],
+    ['we live in Nederlands', 'eea', 'NL'],
   ])('%s → %s %s', (q, region, country) => {
     expect(find(q)).toEqual([region, country]);
   });

@@ -38,6 +38,7 @@ describe.each([
   { name: 'questions.holdout8.jsonl', topicFloor: 0.95, refusedCeiling: 0.01, placeFloor: 0.95 },
   { name: 'questions.holdout9.jsonl', topicFloor: 0.95, refusedCeiling: 0.015, placeFloor: 0.95 },
   { name: 'questions.holdout10.jsonl', topicFloor: 0.97, refusedCeiling: 0.01, placeFloor: 0.95 },
+  { name: 'questions.holdout11.jsonl', topicFloor: 0.95, refusedCeiling: 0.01, placeFloor: 0.95 },
   { name: 'questions.lang1.jsonl', topicFloor: 0.95, refusedCeiling: 0.01, placeFloor: 0.95 },
 ])('$name', ({ name, topicFloor, refusedCeiling, placeFloor }) => {
   const report = grade(kb, file(name));
