@@ -88,7 +88,10 @@ export function createSlackApp(options: CreateAppOptions): SlackApp {
       ? null
       : new HTTPReceiver({ signingSecret: config.SLACK_SIGNING_SECRET ?? '', logger: log, processBeforeResponse: false, bodyLimit: MAX_BODY_BYTES });
   // Built here rather than by Bolt (socketMode: true) so its connection can be watched.
-  const socketReceiver = socketMode ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN ?? '', logger: log }) : null;
+  // Its own Web API client (apps.connections.open) takes SLACK_API_URL only through installerOptions.
+  const socketReceiver = socketMode
+    ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN ?? '', logger: log, installerOptions: { clientOptions: { slackApiUrl: config.SLACK_API_URL } } })
+    : null;
   const receiver = options.receiver ?? httpReceiver ?? socketReceiver ?? undefined;
   const auth = options.authorize ? { authorize: options.authorize } : { token: config.SLACK_BOT_TOKEN };
   const app = new App({

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FakeSlack } from '../support/fake-slack.js';
+import { FakeSocketMode } from '../support/fake-socket.js';
 import { commandBody, slackSignature } from '../support/signing.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -134,6 +135,39 @@ describe('npm start (HTTP mode)', () => {
     // Nothing left listening: the app itself stopped, not only npm.
     expect(await fetch(`${base}/healthz`).catch(() => null)).toBeNull();
   });
+
+  it('in Socket Mode: serves /healthz on HEALTH_PORT, and exits 1 once the connection to Slack stays down', async () => {
+    const socketMode = await new FakeSocketMode().start();
+    fake.respond((call) => (call.method === 'apps.connections.open' ? { body: { ok: true, url: socketMode.url } } : undefined));
+    const healthPort = freePort();
+    const base = `http://127.0.0.1:${healthPort}`;
+    const app = start({
+      SLACK_BOT_TOKEN: 'xoxb-start-test',
+      SLACK_APP_TOKEN: 'xapp-1-start-test',
+      SLACK_API_URL: fake.apiUrl,
+      HEALTH_PORT: String(healthPort),
+      DATABASE_URL: `sqlite:${join(dir, 'socket.sqlite')}`,
+      SOCKET_MAX_DOWN_SECONDS: '10',
+    });
+    try {
+      await untilServing(base, app);
+      expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ ok: true, mode: 'socket', database: 'ok' });
+      expect(socketMode.connections).toBe(1);
+      // A brief drop: the client reconnects by itself and the app carries on.
+      socketMode.drop();
+      while (socketMode.connections < 2) await new Promise((r) => setTimeout(r, 50));
+      expect(app.child.exitCode).toBeNull();
+      // Gone for good: every reconnection is turned away until the watchdog gives up.
+      socketMode.refuse = true;
+      socketMode.drop();
+      expect(await app.exited, app.output()).toBe(1);
+      expect(app.output()).toContain('the connection to Slack stayed down too long');
+      expect(app.output()).not.toContain('xapp-1-start-test');
+    } finally {
+      app.child.kill('SIGKILL');
+      await socketMode.stop();
+    }
+  }, 60_000);
 
   it('refuses to start with a missing setting, naming it, without a stack trace', async () => {
     const app = start({ SLACK_BOT_TOKEN: 'not-a-token', DATABASE_URL: `sqlite:${join(dir, 'x.sqlite')}` });
