@@ -5,6 +5,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { FakeSlack } from '../tests/support/fake-slack.js';
@@ -28,8 +29,9 @@ const env = {
 };
 
 function startServer(script: string): Promise<{ child: ChildProcess; port: number }> {
-  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-  const child = spawn(tsx, [fileURLToPath(new URL(script, import.meta.url))], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Node itself with tsx's loader (not the tsx wrapper, which would be a process in between): the
+  // child's pid is the server's, whose CPU time is read below.
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.stdout?.once('data', (d: Buffer) => resolve({ child, port: Number(String(d).trim()) }));
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
@@ -57,7 +59,19 @@ function signedCommand(): { body: string; headers: Record<string, string> } {
   };
 }
 
-async function load(port: number, seconds: number) {
+/** The process's CPU time so far in microseconds (Linux; null elsewhere): less swayed by a busy machine than req/s. */
+function cpuMicros(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * (1e6 / CLOCK_TICKS_PER_SECOND);
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS_PER_SECOND = 100;
+
+async function load(port: number, seconds: number, pid?: number) {
+  const cpuBefore = cpuMicros(pid);
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/slack/events`,
     method: 'POST',
@@ -65,7 +79,9 @@ async function load(port: number, seconds: number) {
     duration: seconds,
     requests: [{ setupRequest: (req) => ({ ...req, ...signedCommand() }) }],
   });
+  const cpuAfter = cpuMicros(pid);
   return {
+    cpuPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / result.requests.total,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -82,8 +98,8 @@ try {
   await load(minimal.port, 2);
   const results: Record<'app' | 'minimal', Awaited<ReturnType<typeof load>>[]> = { app: [], minimal: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    results.app.push(await load(app.port, DURATION));
-    results.minimal.push(await load(minimal.port, DURATION));
+    results.app.push(await load(app.port, DURATION, app.child.pid));
+    results.minimal.push(await load(minimal.port, DURATION, minimal.child.pid));
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const line = (name: string, rs: Awaited<ReturnType<typeof load>>[]) =>
@@ -97,6 +113,12 @@ try {
   console.log(line('minimal Bolt', results.minimal));
   const ratio = mean(results.app.map((r) => r.rps)) / mean(results.minimal.map((r) => r.rps));
   console.log(`Throughput ratio: ${ratio.toFixed(2)}× the minimal app (target ≥ 0.9×); p99 target < 100 ms`);
+  const cpu = (rs: Awaited<ReturnType<typeof load>>[]) => mean(rs.map((r) => r.cpuPerRequest ?? Number.NaN));
+  if (!Number.isNaN(cpu(results.app)) && !Number.isNaN(cpu(results.minimal))) {
+    console.log(
+      `CPU time per request: this app ${cpu(results.app).toFixed(0)} µs, minimal ${cpu(results.minimal).toFixed(0)} µs (${(cpu(results.minimal) / cpu(results.app)).toFixed(2)}× the minimal app's rate)`,
+    );
+  }
 } finally {
   app.child.kill('SIGTERM');
   minimal.child.kill('SIGTERM');
