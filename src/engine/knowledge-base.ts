@@ -7,7 +7,9 @@ import { KeywordSignals } from './keyword-signals.js';
 import { phraseStems } from './phrase-index.js';
 import { Gazetteer } from './places.js';
 import { readQuestion } from './reader.js';
+import { tokenize } from './text.js';
 import { type LabelledText, OUT_OF_SCOPE, TopicModel } from './topic-model.js';
+import { loadTowns } from './towns.js';
 
 /** Where trained topic models are kept between starts (MODEL_CACHE_DIR; "none" turns caching off). */
 export const DEFAULT_MODEL_CACHE_DIR = fileURLToPath(new URL('../../node_modules/.cache/linkedin-ai-policy-bot', import.meta.url));
@@ -44,7 +46,8 @@ export class KnowledgeBase {
         .flat(),
     );
     const texts = trainingTexts(data);
-    this.gazetteer = new Gazetteer(data.regions, data.places, reserved);
+    const ordinaryWords = new Set(texts.flatMap((t) => tokenize(t.text)));
+    this.gazetteer = new Gazetteer(data.regions, data.places, reserved, () => loadTowns(modelCacheDir), ordinaryWords);
     this.signals = new KeywordSignals(data.topics, data.scope);
     // Features also depend on the keywords, the scope and the place names: a change to any retrains.
     const featureData = JSON.stringify([data.topics.map((t) => [t.id, t.keywords]), data.scope, data.places, data.regions.map((r) => r.countries)]);

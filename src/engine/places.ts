@@ -41,8 +41,10 @@ const i18nCountries = require('i18n-iso-countries') as {
   registerLocale(data: unknown): void;
 };
 
-const RANK = { country: 5, alias: 4, region: 3, demonym: 3, city: 2 } as const;
+const RANK = { country: 5, alias: 4, region: 3, demonym: 3, city: 2, town: 1 } as const;
 const MAX_WORDS = 5;
+/** Town names of up to three words ("Bad Homburg vor…" is longer, and rare). */
+const MAX_TOWN_WORDS = 3;
 const TRANSLATIONS = ['deu', 'fra', 'ita', 'nld', 'por', 'spa'] as const;
 /** Administrative names that are directions or generic words in several countries. */
 const GENERIC_PROVINCES = new Set(['central', 'centre', 'center', 'north', 'south', 'east', 'west', 'nord', 'sud', 'ouest', 'est']);
@@ -61,6 +63,7 @@ export interface PlaceData {
   regionDemonyms: Record<string, string[]>;
   /** Words after which a place is expected ("in", "aus", "em"): a misspelt country name counts only there. */
   placePrepositions: string[];
+  townPrepositions: string[];
   notPlaces: string[];
 }
 
@@ -106,9 +109,22 @@ export class Gazetteer {
   private readonly bigCityNames: FuzzyVocabulary;
   private readonly blocked: ReadonlySet<string>;
   private readonly placePrepositions: ReadonlySet<string>;
+  private readonly townPrepositions: ReadonlySet<string>;
+  private towns: ReadonlyMap<string, string> | null = null;
 
-  /** `reservedWords` (the topics' own keywords) are never places, nor read as misspelt country names. */
-  constructor(regions: readonly Region[], places: PlaceData, reservedWords: ReadonlySet<string>) {
+  /**
+   * `reservedWords` (the topics' own keywords) are never places, nor read as misspelt country names.
+   * `towns` gives the small places the city gazetteer lacks (folded name → country), loaded at the first
+   * question that needs them; one that is also one of `ordinaryWords` (the words of the app's own texts:
+   * "sales", "media") is never read as a town.
+   */
+  constructor(
+    regions: readonly Region[],
+    places: PlaceData,
+    reservedWords: ReadonlySet<string>,
+    private readonly loadTowns: () => ReadonlyMap<string, string> = () => new Map(),
+    private readonly ordinaryWords: ReadonlySet<string> = new Set(),
+  ) {
     const catchAll = regions.find((r) => r.countries === 'all-others');
     this.fallbackRegion = catchAll?.id ?? 'rest-of-world';
     for (const region of regions) {
@@ -121,6 +137,7 @@ export class Gazetteer {
     this.lowerCaseAfter = new Set(places.lowerCaseContext.after.map(fold));
     this.institutionWords = new Set(places.institutionWords.map(key));
     this.placePrepositions = new Set(places.placePrepositions.map(fold));
+    this.townPrepositions = new Set(places.townPrepositions.map(fold));
     const allow = (key: string) => key.length >= 2 && !blocked.has(key);
 
     // i18n-iso-countries knows the everyday and alternative names ("Turkey" beside "Türkiye", "Holland").
@@ -226,7 +243,7 @@ export class Gazetteer {
       }
       const { entry, n } = found;
       i += n;
-      if (entry.rank !== RANK.city && this.qualifiesInstitution(tokens, i - n, i, entry.rank)) continue;
+      if (entry.rank > RANK.city && this.qualifiesInstitution(tokens, i - n, i, entry.rank)) continue;
       spans.push({ start: i - n, end: i });
       const region = entry.region ?? (entry.country ? this.regionFor(entry.country) : this.fallbackRegion);
       if (places.some((p) => p.country === entry.country && p.region === region)) continue;
@@ -247,7 +264,34 @@ export class Gazetteer {
       if (entry.upperCaseOnly && !slice.every((t) => t.original === t.original.toUpperCase()) && !this.lowerCaseAllowed(tokens, i, i + n)) continue;
       return { entry, n };
     }
-    return this.misspeltCountryAt(tokens, i);
+    return this.misspeltCountryAt(tokens, i) ?? this.townAt(tokens, i);
+  }
+
+  /**
+   * "our team in Felixstowe", "Piraeus office": a town the city gazetteer lacks, capitalised, where a place
+   * is expected (after "in", "uit"… or before "office", "team"…), and no word of the app's own texts.
+   */
+  private townAt(tokens: readonly { token: string; original: string }[], i: number): { entry: Entry; n: number } | null {
+    if (!/^\p{Lu}/u.test(tokens[i]?.original ?? '')) return null;
+    const previous = tokens[i - 1]?.token;
+    const beforeArticle = previous !== undefined && ARTICLES.has(previous) ? tokens[i - 2]?.token : previous;
+    const afterPreposition = beforeArticle !== undefined && this.townPrepositions.has(beforeArticle);
+    const placeNounSoon = tokens.slice(i + 1, i + 1 + MAX_TOWN_WORDS).some((t) => this.lowerCaseAfter.has(t.token));
+    if (!afterPreposition && !placeNounSoon) return null;
+    // Few questions get this far: the town index (tens of thousands of names) is read when one does.
+    this.towns ??= this.loadTowns();
+    for (let n = Math.min(MAX_TOWN_WORDS, tokens.length - i); n >= 1; n--) {
+      const slice = tokens.slice(i, i + n);
+      const country = this.towns.get(slice.map((t) => t.token).join(' '));
+      if (!country) continue;
+      const [word] = slice;
+      if (n === 1 && word && (this.blocked.has(word.token) || this.ordinaryWords.has(word.token))) return null;
+      const after = tokens[i + n]?.token ?? '';
+      // "look at Anna's post": a possessive is a person's (or a firm's) more often than a town's.
+      if (after === 's' || (!afterPreposition && !this.lowerCaseAfter.has(after))) return null;
+      return { entry: { country, region: null, rank: RANK.town, population: 0, upperCaseOnly: false }, n };
+    }
+    return null;
   }
 
   /**

@@ -111,6 +111,8 @@ export const placesFileSchema = z.strictObject({
   regionDemonyms: z.record(z.string(), z.array(z.string().min(3))).default({}),
   /** Words after which a place is expected: a misspelt country name ("in Canda") counts only after them. */
   placePrepositions: z.array(z.string().min(1)).default([]),
+  /** Words after which a small town counts ("in Felixstowe"): where someone is, not "from"/"to" someone ("from Anna"). */
+  townPrepositions: z.array(z.string().min(1)).default([]),
   notPlaces: z.array(z.string().min(2)).default([]),
 });
 

@@ -100,6 +100,9 @@ describe('places in every form', () => {
     ['Sono a Genova', 'eea', 'IT'],
     ['¿y en Nueva York?', 'us', 'US'],
     ['we live in Nederlands', 'eea', 'NL'],
+    ['Does it apply to our team in Felixstowe?', 'uk', 'GB'],
+    ['Groeten uit Zeebrugge', 'eea', 'BE'],
+    ['our Surrey office', 'uk', 'GB'],
   ])('%s → %s %s', (q, region, country) => {
     expect(find(q)).toEqual([region, country]);
   });
@@ -176,6 +179,14 @@ describe('places in every form', () => {
     expect(find('asking for members of my team')).toBeNull();
     expect(find('does it apply to private messages?')).toBeNull();
     expect(find('si lo desactivo lo ya entrenado se queda en los modelos')).toBeNull();
+  });
+
+  it('reads a small town only where a place is expected, capitalised, and no word or possessive', () => {
+    expect(find('the depot in felixstowe')).toBeNull();
+    expect(find('Felixstowe is where I read it')).toBeNull();
+    expect(find('a question from Felixstowe')).toBeNull();
+    expect(find("look at Anna's post about it")).toBeNull();
+    expect(find('I work in Sales')).toBeNull();
   });
 
   it('does not read company names or everyday words that are also place names as places', () => {
